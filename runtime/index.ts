@@ -1,0 +1,66 @@
+/**
+ * `eventc/runtime`: the event log contract, its backends and what generated code needs.
+ * Import-light on purpose: the file log and the NATS client load only when `openLog` asks for them.
+ */
+export type { StoredEvent, NewEvent, Envelope } from "./envelope.js";
+export type {
+  Log,
+  TopicSpec,
+  LifecycleRule,
+  LifecycleRules,
+  AppendOptions,
+  KeyState,
+  ReplayFrom,
+  ReadOptions,
+  GroupPosition,
+  SubscribeOptions,
+  Subscription,
+  PartitionStats,
+  TopicStats,
+  VerifyResult,
+} from "./log.js";
+export {
+  EventcError,
+  isEventcError,
+  ConcurrencyError,
+  LifecycleError,
+  ValidationError,
+  LogCorruptedError,
+  LogLockedError,
+  LogClosedError,
+  UnknownTopicError,
+  TopicMismatchError,
+  SubscriptionError,
+  UpcastError,
+  DuplicateVersionError,
+  BackendError,
+  type RuntimeErrorCode,
+} from "./errors.js";
+export { applyLifecycle } from "./lifecycle.js";
+export { validate, formatIssues, type ValidationIssue, type ValidationResult, type Decoder } from "./validation/result.js";
+export type {
+  NamespaceDescriptor,
+  EventDescriptor,
+  EventVersionDescriptor,
+  AggregateDescriptor,
+  ProjectionDescriptor,
+  UpcasterTable,
+  UpcastContext,
+} from "./facade/descriptor.js";
+export type {
+  Facade,
+  PublishOptions,
+  FacadeSubscribeOptions,
+  FacadeReplayOptions,
+  EventHandler,
+  GlobalProjection,
+  KeyedProjection,
+} from "./facade/types.js";
+export { createFacade, type FacadeOptions } from "./facade/create-facade.js";
+export { openLog, type OpenLogOptions, type FileLogOpenOptions, type MemoryLogOpenOptions, type JetStreamLogOpenOptions } from "./open-log.js";
+export { createMemoryLog, type MemoryLogOptions } from "./memory/memory-log.js";
+export { toCloudEvent, fromCloudEvent, type EventcCloudEvent, type CloudEventOptions } from "./cloudevents.js";
+export { partitionFor, murmur2 } from "./partitioner.js";
+export { newEventId, isEventId, eventIdTime } from "./ids.js";
+export { deepFreeze, type DeepReadonly } from "./freeze.js";
+export { encodeJson, toJsonForm } from "./json-codec.js";
