@@ -14,8 +14,8 @@ const kafkaLegacyMurmur2 = require("kafkajs/src/producer/partitioners/legacy/mur
 
 function kafkaPartition(key: string, partitions: number): number {
   const partitioner = Partitioners.DefaultPartitioner();
-  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0 }));
-  return partitioner({ topic: "t", partitionMetadata, message: { key } });
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionErrorCode: 0, partitionId, leader: 0, replicas: [0], isr: [0] }));
+  return partitioner({ topic: "t", partitionMetadata, message: { key, value: null } });
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
