@@ -23,11 +23,11 @@ describe("deepFreeze", () => {
   it("freezes every level, so writes throw in strict mode", () => {
     const value = deepFreeze({ a: { b: [{ c: 1 }] }, d: [1, 2] });
     expect(() => {
-      (value as { a: { b: { c: number }[] } }).a.b[0]!.c = 2;
+      (value as unknown as { a: { b: { c: number }[] } }).a.b[0]!.c = 2;
     }).toThrow(TypeError);
-    expect(() => (value.d as number[]).push(3)).toThrow(TypeError);
+    expect(() => (value.d as unknown as number[]).push(3)).toThrow(TypeError);
     expect(() => {
-      delete (value as { a?: unknown }).a;
+      delete (value as unknown as { a?: unknown }).a;
     }).toThrow(TypeError);
     expect(value.a.b[0]!.c).toBe(1);
   });
