@@ -38,6 +38,35 @@ export {
 } from "./errors.js";
 export { applyLifecycle } from "./lifecycle.js";
 export { validate, formatIssues, type ValidationIssue, type ValidationResult, type Decoder } from "./validation/result.js";
+// Building blocks of generated decoders (see compiler/generate/emit-decoders.ts).
+export {
+  decodeString,
+  decodeBool,
+  decodeInt,
+  decodeFloat,
+  decodeLong,
+  decodeUuid,
+  decodeDecimal,
+  decodeTimestamp,
+  decodeDate,
+  decodeBytes,
+} from "./validation/primitive-decoders.js";
+export {
+  decodeObject,
+  ownField,
+  requiredField,
+  optionalField,
+  defaultedField,
+  rejectUnknownFields,
+  decodeMember,
+  decodeList,
+  decodeMap,
+  listOf,
+  mapOf,
+  type JsonObject,
+} from "./validation/composite-decoders.js";
+export { isUuid, isTimestamp, isDate, isDecimal, isBase64 } from "./validation/formats.js";
+export { memberPath, indexPath } from "./validation/json-path.js";
 export type {
   NamespaceDescriptor,
   EventDescriptor,
