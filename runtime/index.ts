@@ -93,3 +93,9 @@ export { partitionFor, murmur2 } from "./partitioner.js";
 export { newEventId, isEventId, eventIdTime } from "./ids.js";
 export { deepFreeze, type DeepReadonly } from "./freeze.js";
 export { encodeJson, toJsonForm } from "./json-codec.js";
+
+// Building blocks of generated decoders (generated code calls them as `$rt.decodeString(...)` etc.).
+export * from "./validation/primitive-decoders.js";
+export * from "./validation/composite-decoders.js";
+export * from "./validation/json-path.js";
+export * from "./validation/formats.js";
