@@ -9,16 +9,11 @@ import { ValidationError } from "./errors.js";
 import type { Log } from "./log.js";
 import { createMemoryLog } from "./memory/memory-log.js";
 import type { ValidationIssue } from "./validation/result.js";
+// Type-only: erased at run time, so the file log's code still loads only when chosen.
+import type { FileLogOptions } from "./file/file-log.js";
 
-/** The embedded durable file log (the default). */
-export interface FileLogOpenOptions {
-  /** Directory of the log; created when missing. */
-  readonly dir: string;
-  /** "fsync" (default): an append resolves after its bytes are fsynced. "none": after they are written (for tests and throw-away data). */
-  readonly durability?: "fsync" | "none";
-  /** Open for reading and tailing only (no write lock; another process may be writing). */
-  readonly readOnly?: boolean;
-}
+/** The embedded durable file log (the default): `{ dir, durability?, readOnly?, ... }` (see runtime/file/file-log.ts). */
+export type FileLogOpenOptions = FileLogOptions;
 
 /** The in-memory log (nothing survives the process). */
 export interface MemoryLogOpenOptions {
@@ -35,8 +30,7 @@ export interface JetStreamLogOpenOptions {
   readonly [option: string]: unknown;
 }
 
-// Specifiers in constants: the backends' modules are loaded only when chosen.
-const FILE_LOG_MODULE = "./file/file-log.js";
+// Kept in a constant until the JetStream backend's module exists in every checkout.
 const JETSTREAM_LOG_MODULE = "./jetstream/jetstream-log.js";
 
 export type OpenLogOptions = FileLogOpenOptions | MemoryLogOpenOptions | JetStreamLogOpenOptions;
@@ -77,9 +71,9 @@ export async function openLog(options: OpenLogOptions): Promise<Log> {
     issues.push({ path: "$.durability", message: `must be "fsync" or "none", got ${JSON.stringify(file.durability)}` });
   }
   if (file.readOnly !== undefined && typeof file.readOnly !== "boolean") issues.push({ path: "$.readOnly", message: "must be true or false" });
-  const known = new Set(["dir", "durability", "readOnly"]);
-  for (const k of Object.keys(file)) if (!known.has(k)) issues.push({ path: `$.${k}`, message: "is not an option of the file log (dir, durability, readOnly)" });
+  const known = ["dir", "durability", "readOnly", "segmentBytes", "pollIntervalMs"];
+  for (const k of Object.keys(file)) if (!known.includes(k)) issues.push({ path: `$.${k}`, message: `is not an option of the file log (${known.join(", ")})` });
   if (issues.length > 0) throw new ValidationError("openLog options", issues);
-  const { openFileLog } = (await import(FILE_LOG_MODULE)) as { openFileLog: (options: FileLogOpenOptions) => Promise<Log> };
+  const { openFileLog } = await import("./file/file-log.js");
   return openFileLog(file);
 }
