@@ -10,7 +10,7 @@
  *   npm run bench:compile -- --profile         # also CPU-profile one run of the largest size
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +25,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const USAGE = `usage: npm run bench:compile -- [options]
   --sizes 100,1000,10000   event counts to benchmark
-  --runs 3                 timed runs per size (median reported)
+  --runs 5                 timed runs per size (median reported)
   --namespaces 10          domain namespaces (plus a shared "common")
   --seed 1                 synthetic spec seed
   --tsc-events 1000        size of the tsc comparison (0 skips it)
@@ -63,7 +63,7 @@ function parseOptions(): Options {
     parsed = parseArgs({
       options: {
         sizes: { type: "string", default: "100,1000,10000" },
-        runs: { type: "string", default: "3" },
+        runs: { type: "string", default: "5" },
         namespaces: { type: "string", default: "10" },
         seed: { type: "string", default: "1" },
         "tsc-events": { type: "string", default: "1000" },
@@ -291,8 +291,11 @@ async function profileLargest(options: Options, work: string): Promise<string> {
   const files = (await readdir(profileDir)).filter((f) => f.endsWith(".cpuprofile"));
   const first = files[0];
   if (first === undefined) return "no .cpuprofile was written";
-  const summary = summarizeProfile(await readProfile(join(profileDir, first)), 25);
-  return `Profile of one \`eventc generate\` of ${fmtInt(events)} events (${fmtMs(m.wallMs)} ms wall under the profiler; ${join(profileDir, first)}):\n\n${formatProfileSummary(summary)}`;
+  // Kept outside the work folder (which is removed) so it can be opened in a profiler UI.
+  const kept = join(tmpdir(), `eventc-generate-${events}.cpuprofile`);
+  await copyFile(join(profileDir, first), kept);
+  const summary = summarizeProfile(await readProfile(kept), 25);
+  return `Profile of one \`eventc generate\` of ${fmtInt(events)} events (${fmtMs(m.wallMs)} ms wall under the profiler; saved as ${kept}):\n\n${formatProfileSummary(summary)}`;
 }
 
 async function main(): Promise<void> {
@@ -313,7 +316,7 @@ async function main(): Promise<void> {
 
     const cpu = cpus();
     const out: string[] = [
-      `## eventc generate (${options.namespaces} domain namespaces + common, seed ${options.seed}, ${options.runs} runs per size)`,
+      `## eventc generate (${options.namespaces} domain namespaces + common, seed ${options.seed}, ${options.runs} run${options.runs === 1 ? "" : "s"} per size)`,
       "",
       `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, node ${process.version}; peak RSS via ${rssSource() === "gnu-time" ? "GNU time" : "process.resourceUsage()"}; node start floor (\`node -e ""\`): ${fmtMs(floorMs)} ms; load average before the run: ${startLoad}.`,
       "",
@@ -325,7 +328,7 @@ async function main(): Promise<void> {
 
     if (options.tscEvents > 0) {
       const tsc = await tscComparison(options, work);
-      out.push("", `## tsc on the generated code vs. hand-written interfaces (${options.tscRuns} runs each)`, "");
+      out.push("", `## tsc on the generated code vs. hand-written interfaces (${options.tscRuns} run${options.tscRuns === 1 ? "" : "s"} each)`, "");
       if ("failure" in tsc) out.push("```", tsc.failure, "```");
       else out.push(tsc.table, "", ...tsc.notes);
     }
