@@ -9,13 +9,6 @@ import { jsonLiteral, objectKey, stringLiteral } from "./literals.js";
 import { names } from "./names.js";
 import { template } from "./templates.js";
 
-interface FieldDecodeView {
-  local: string;
-  decode: string;
-  checks: string[];
-  present: string;
-}
-
 interface DecoderView {
   doc: string;
   name: string;
@@ -23,8 +16,11 @@ interface DecoderView {
   fieldSet: string;
   fieldNames: string;
   typeName: string;
-  fields: FieldDecodeView[];
+  /** One `const x$ = ...;` statement per field, plus its annotation checks. */
+  statements: string;
   guard: string;
+  /** One `x: x$,` property per field. */
+  properties: string;
 }
 
 // export function decodeMoney(value: unknown, path: string, issues: $rt.ValidationIssue[]): Money | undefined {
@@ -39,19 +35,10 @@ export function {{name}}(value: unknown, path: string, issues: $rt.ValidationIss
   const obj = $rt.decodeObject(value, path, issues);
   if (obj === undefined) return undefined;
   const start = issues.length;
-{{#each fields}}
-  const {{local}} = {{decode}};
-{{#each checks}}
-  {{this}}
-{{/each}}
-{{/each}}
-  $rt.rejectUnknownFields(obj, {{fieldSet}}, {{typeName}}, path, issues);
+{{statements}}  $rt.rejectUnknownFields(obj, {{fieldSet}}, {{typeName}}, path, issues);
   if ({{guard}}) return undefined;
   return Object.freeze({
-{{#each fields}}
-    {{present}},
-{{/each}}
-  });
+{{properties}}  });
 }
 `,
 );
@@ -79,7 +66,14 @@ export function emitObjectDecoder(
   ctx: EmitContext,
   args: { stem: string; type: string; typeName: string; doc: string; fields: readonly FieldModel[] },
 ): string {
-  const fields = args.fields.map((f) => fieldView(ctx, f));
+  // Per-field statements are the most repeated output; they are joined in plain code (see interface-fields.ts).
+  let statements = "";
+  let properties = "";
+  for (const f of args.fields) {
+    const field = fieldCode(ctx, f);
+    statements += field.statements;
+    properties += field.property;
+  }
   const mustBeDefined = args.fields.filter((f) => !f.optional).map((f) => ` || ${f.name}$ === undefined`);
   return decoderTemplate({
     doc: args.doc,
@@ -88,12 +82,15 @@ export function emitObjectDecoder(
     fieldSet: names.fieldSet(args.stem),
     fieldNames: args.fields.length > 0 ? `[${args.fields.map((f) => stringLiteral(f.name)).join(", ")}]` : "[] as string[]",
     typeName: stringLiteral(args.typeName),
-    fields,
+    statements,
+    properties,
     guard: `issues.length !== start${mustBeDefined.join("")}`,
   });
 }
 
-function fieldView(ctx: EmitContext, f: FieldModel): FieldDecodeView {
+//   const sku$ = $rt.requiredField(obj["sku"], path + ".sku", issues, $rt.decodeString);
+//   if (sku$ !== undefined && sku$.length > 64) issues.push({ ... });
+function fieldCode(ctx: EmitContext, f: FieldModel): { statements: string; property: string } {
   const local = `${f.name}$`;
   const raw = INHERITED.has(f.name) ? `$rt.ownField(obj, ${stringLiteral(f.name)})` : `obj[${stringLiteral(f.name)}]`;
   const path = `path + ${stringLiteral(`.${f.name}`)}`;
@@ -103,12 +100,10 @@ function fieldView(ctx: EmitContext, f: FieldModel): FieldDecodeView {
       ? `$rt.defaultedField(${raw}, ${jsonLiteral(f.default)}, ${path}, issues, ${decoder})`
       : `$rt.${f.optional ? "optionalField" : "requiredField"}(${raw}, ${path}, issues, ${decoder})`;
   const key = objectKey(f.name);
-  return {
-    local,
-    decode,
-    checks: constraintChecks(ctx, local, path, f.type, f.constraints),
-    present: f.optional ? `...(${local} === undefined ? undefined : { ${key}: ${local} })` : `${key}: ${local}`,
-  };
+  let statements = `  const ${local} = ${decode};\n`;
+  for (const check of constraintChecks(ctx, local, path, f.type, f.constraints)) statements += `  ${check}\n`;
+  const property = f.optional ? `...(${local} === undefined ? undefined : { ${key}: ${local} })` : `${key}: ${local}`;
+  return { statements, property: `    ${property},\n` };
 }
 
 // if (quantity$ !== undefined && quantity$ < 1) issues.push({ path: path + ".quantity", message: "must be >= 1" });

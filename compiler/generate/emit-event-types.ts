@@ -2,7 +2,7 @@
 import type { AggregateModel, EventModel } from "../model.js";
 import type { EmitContext } from "./context.js";
 import { eventDataFields } from "./event-fields.js";
-import { dataFields, fieldsNeedInput, inputFields, type FieldView } from "./interface-fields.js";
+import { dataFields, fieldsNeedInput, inputFields, renderFields } from "./interface-fields.js";
 import { names } from "./names.js";
 import { template } from "./templates.js";
 import { tsdoc } from "./tsdoc.js";
@@ -10,8 +10,8 @@ import { tsdoc } from "./tsdoc.js";
 interface VersionView {
   doc: string;
   dataName: string;
-  fields: FieldView[];
-  input: { name: string; fields: FieldView[] } | false;
+  fields: string;
+  input: { name: string; fields: string } | false;
   /** For the current version of a multi-version event: `ItemRepricedData = ItemRepricedV2Data`. */
   alias: { dataName: string; inputName: string | false; version: number } | false;
 }
@@ -21,12 +21,12 @@ interface VersionView {
 // export type ItemRepricedData = ItemRepricedV2Data;                 (current version of a multi-version event)
 const versionTemplate = template<VersionView & { event: string }>(
   `{{doc}}export interface {{dataName}} {
-{{> fields}}
+{{fields}}
 }
 {{#if input}}
 /** {@link {{dataName~}} } as accepted by publishers and validators: fields with defaults may be left out. */
 export interface {{input.name}} {
-{{> fields fields=input.fields}}
+{{input.fields}}
 }
 {{/if}}
 {{#if alias}}
@@ -53,8 +53,8 @@ export function emitEventTypes(ctx: EmitContext, aggregate: AggregateModel, even
       event: event.name,
       doc: tsdoc({ doc: version.doc ?? (current ? event.doc : undefined) }, "", versionNote),
       dataName: names.data(stem),
-      fields: dataFields(ctx, fields),
-      input: hasInput ? { name: names.input(stem), fields: inputFields(ctx, fields) } : false,
+      fields: renderFields(dataFields(ctx, fields)),
+      input: hasInput ? { name: names.input(stem), fields: renderFields(inputFields(ctx, fields)) } : false,
       alias:
         multi && current
           ? { dataName: names.data(event.name), inputName: hasInput ? names.input(event.name) : false, version: version.version }

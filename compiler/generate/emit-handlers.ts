@@ -4,7 +4,7 @@
  */
 import type { ProjectionModel } from "../model.js";
 import type { EmitContext } from "./context.js";
-import { dataFields, type FieldView } from "./interface-fields.js";
+import { dataFields, renderFields } from "./interface-fields.js";
 import { bareName, names } from "./names.js";
 import { template } from "./templates.js";
 import { tsdoc } from "./tsdoc.js";
@@ -30,13 +30,13 @@ export function emitNamespaceHandlers(ctx: EmitContext): string {
 const projectionTemplate = template<{
   doc: string;
   state: string;
-  fields: FieldView[];
+  fields: string;
   handlers: string;
   initial: string;
   events: { name: string; envelope: string }[];
 }>(
   `{{doc}}export interface {{state}} {
-{{> fields}}
+{{fields}}
 }
 
 /** How to fold events into a {@link {{state~}} }: a handler for every event the projection is on. */
@@ -54,7 +54,7 @@ export function emitProjectionTypes(ctx: EmitContext, projection: ProjectionMode
   return projectionTemplate({
     doc: tsdoc(projection),
     state: names.projectionState(projection.name),
-    fields: dataFields(ctx, projection.state),
+    fields: renderFields(dataFields(ctx, projection.state)),
     handlers: names.projectionHandlers(projection.name),
     initial: projection.per !== undefined ? "key: string" : "",
     events: projection.events.map((qualified) => ({

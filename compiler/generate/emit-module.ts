@@ -47,11 +47,18 @@ export function emitModule(args: {
     doc: tsdoc({ doc: args.doc }, "", ["@packageDocumentation"]),
     runtime: stringLiteral(args.runtimeImport),
     imports: args.imports.map((i) => ({ alias: i.alias, specifier: stringLiteral(`./${i.namespace}.js`) })),
-    sections: args.sections.filter((s) => s.body !== "").map((s) => ({ title: s.title, body: s.body.replace(/\n+$/, "") })),
+    sections: args.sections.filter((s) => s.body !== "").map((s) => ({ title: s.title, body: trimTrailingNewlines(s.body) })),
   });
 }
 
 // A path with a line break (or anything unusual) is written as a string literal so the header stays one comment line.
 function commentSafePath(path: string): string {
   return /^[\x20-\x7e]*$/.test(path) ? path : stringLiteral(path);
+}
+
+// Not a regular expression: bodies can be megabytes long.
+function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end);
 }

@@ -3,9 +3,8 @@
  * Shared by records, event data and projection state.
  */
 import type { FieldModel } from "../model.js";
+import { jsonLiteral, propertyName } from "./literals.js";
 import type { EmitContext } from "./context.js";
-import { propertyName } from "./literals.js";
-import { registerPartial } from "./templates.js";
 import { tsdoc } from "./tsdoc.js";
 
 export interface FieldView {
@@ -15,13 +14,14 @@ export interface FieldView {
   readonly type: string;
 }
 
-// {{> fields}} →   readonly price: Money;   (one line per field, docs above)
-registerPartial(
-  "fields",
-  `{{#each fields}}
-{{doc}}  readonly {{key}}{{#if optional}}?{{/if}}: {{type}};
-{{/each}}`,
-);
+// Field lines are the innermost, most repeated output (tens of thousands per large spec), so they
+// are joined here in plain code; the templates around them place the finished block.
+//   readonly price: Money;   (one line per field, its TSDoc above)
+export function renderFields(fields: readonly FieldView[]): string {
+  let out = "";
+  for (const f of fields) out += `${out === "" ? "" : "\n"}${f.doc}  readonly ${f.key}${f.optional ? "?" : ""}: ${f.type};`;
+  return out;
+}
 
 /** Fields as stored and handed to user code: every field present except `name?:` ones. */
 export function dataFields(ctx: EmitContext, fields: readonly FieldModel[]): FieldView[] {
@@ -48,6 +48,7 @@ export function fieldsNeedInput(ctx: EmitContext, fields: readonly FieldModel[])
   return fields.some((f) => f.default !== undefined || ctx.types.needsInput(f.type));
 }
 
+// The default as the literal a user would write; backticks escaped so the code span stays closed.
 function defaultText(value: unknown): string {
-  return JSON.stringify(value).replace(/`/g, "\\u0060").replace(/\*\//g, "*\\/");
+  return jsonLiteral(value).replace(/`/g, "\\u0060");
 }

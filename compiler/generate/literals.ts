@@ -4,6 +4,8 @@
  */
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// Printable ASCII without quote or backslash: written as is (the common case, kept fast).
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 // Words that are reserved or special somewhere in a property position or an object literal.
 const QUOTED_NAMES = new Set([
@@ -16,6 +18,7 @@ const QUOTED_NAMES = new Set([
 
 /** A string literal in double quotes; line terminators (also U+2028/U+2029) and non-ASCII are escaped. */
 export function stringLiteral(value: string): string {
+  if (PLAIN.test(value)) return `"${value}"`;
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

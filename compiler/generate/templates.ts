@@ -12,7 +12,7 @@ const handlebars = Handlebars.create();
 export function template<T>(source: string): (context: T) => string {
   let compiled: Handlebars.TemplateDelegate<T> | undefined;
   return (context) => {
-    compiled ??= handlebars.compile<T>(source, { noEscape: true, strict: true, knownHelpersOnly: true });
+    compiled ??= handlebars.compile<T>(source, { noEscape: true, strict: false, knownHelpersOnly: true });
     return compiled(context);
   };
 }

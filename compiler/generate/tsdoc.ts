@@ -9,10 +9,11 @@ export interface Documented {
 }
 
 /** The comment (ending in a newline) for a declaration at `indent`, or "" when there is nothing to say. */
-export function tsdoc(item: Documented, indent = "", extra: readonly string[] = []): string {
+export function tsdoc(item: Documented, indent = "", extra: readonly string[] = NONE): string {
+  if ((item.doc === undefined || item.doc === "") && item.deprecated === undefined && extra.length === 0) return "";
   const lines: string[] = [];
   if (item.doc !== undefined && item.doc !== "") lines.push(...sanitize(item.doc).split("\n"));
-  lines.push(...extra);
+  for (const line of extra) lines.push(sanitize(line));
   if (item.deprecated !== undefined) {
     lines.push(item.deprecated === "" ? "@deprecated" : `@deprecated ${sanitize(item.deprecated).replace(/\n/g, " ")}`);
   }
@@ -20,6 +21,8 @@ export function tsdoc(item: Documented, indent = "", extra: readonly string[] = 
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
   return `${indent}/**\n${lines.map((l) => (l === "" ? `${indent} *\n` : `${indent} * ${l}\n`)).join("")}${indent} */\n`;
 }
+
+const NONE: readonly string[] = [];
 
 function sanitize(text: string): string {
   return text
