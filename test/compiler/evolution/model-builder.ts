@@ -82,6 +82,8 @@ export interface EventSpec {
   /** Version numbers when not 1..n. */
   readonly numbers?: readonly number[];
   readonly creates?: boolean;
+  /** Qualified event names of the `after` clause. */
+  readonly after?: readonly string[];
 }
 
 export function aggregate(
@@ -103,7 +105,7 @@ export function aggregate(
       aggregate: qualifiedName,
       versions,
       currentVersion: current?.version ?? 1,
-      lifecycle: { creates: e.creates ?? false, after: null, ends: false },
+      lifecycle: { creates: e.creates ?? false, after: e.after ?? null, ends: false },
       span: current?.span ?? span(),
     };
   });
