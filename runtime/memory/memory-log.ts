@@ -67,6 +67,7 @@ class MemoryLog implements Log {
   readonly #topics = new Map<string, Topic>();
   readonly #checkpoints = new Map<string, GroupPosition>();
   readonly #subscriptions = new Set<Subscription>();
+  readonly #activeGroups = new Set<string>();
   #closed = false;
 
   constructor(readonly description: string) {}
@@ -184,15 +185,33 @@ class MemoryLog implements Log {
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     this.#open();
     for (const topic of options.topics ?? []) this.#topic(topic);
+    // Two live subscriptions of one group would each read every partition and fight over its checkpoint.
+    if (this.#activeGroups.has(options.group)) {
+      throw new ValidationError(`subscription of group "${options.group}"`, [
+        { path: "$.group", message: "already has a live subscription on this log; stop it first (one subscriber per group)" },
+      ]);
+    }
     const checkpoints: CheckpointStore = {
       load: async (group) => this.#checkpoints.get(group) ?? {},
       save: async (group, position) => {
         this.#checkpoints.set(group, position);
       },
     };
-    const subscription = await startConsumerGroup(this.#source(), checkpoints, options);
+    this.#activeGroups.add(options.group);
+    let subscription: Subscription;
+    try {
+      subscription = await startConsumerGroup(this.#source(), checkpoints, {
+        ...options,
+        onClosed: () => {
+          this.#activeGroups.delete(options.group);
+          this.#subscriptions.delete(subscription);
+        },
+      });
+    } catch (error) {
+      this.#activeGroups.delete(options.group);
+      throw error;
+    }
     this.#subscriptions.add(subscription);
-    void subscription.closed.catch(() => undefined).finally(() => this.#subscriptions.delete(subscription));
     return subscription;
   }
 

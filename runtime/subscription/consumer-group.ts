@@ -48,6 +48,8 @@ export interface ConsumerGroupOptions extends SubscribeOptions {
   readonly checkpointEvery?: number;
   /** Save the checkpoint at most this long after an event was handled, in ms. Default 200. */
   readonly checkpointIntervalMs?: number;
+  /** Called once the subscription has ended (final checkpoint written), just before `closed` settles. */
+  readonly onClosed?: () => void;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -177,6 +179,7 @@ export async function startConsumerGroup(
   const closed = running.then(async () => {
     dirty = true; // always write the final position
     await save();
+    options.onClosed?.();
     if (failure !== undefined) throw failure;
   });
   // `closed` is the caller's to observe; never report it as unhandled.

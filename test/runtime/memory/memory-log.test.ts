@@ -27,6 +27,25 @@ describe("memory log specifics", () => {
     await b.close();
   });
 
+  it("allows one live subscription per group, and a new one once it ended", async () => {
+    const log = createMemoryLog();
+    await log.ensureTopic({ name: "t", partitions: 2 });
+    const first = await log.subscribe({ topics: ["t"], group: "g", handler: () => undefined });
+    await expect(log.subscribe({ topics: ["t"], group: "g", handler: () => undefined })).rejects.toThrow(/already has a live subscription/);
+    const other = await log.subscribe({ topics: ["t"], group: "h", handler: () => undefined });
+    await first.stop();
+    const second = await log.subscribe({ topics: ["t"], group: "g", handler: () => undefined });
+    await second.stop();
+    await other.stop();
+    // A subscription that failed frees its group as soon as `closed` settles.
+    await log.append("t", [{ type: "x", schemaVersion: 1, key: "k", data: {} }]);
+    const failing = await log.subscribe({ topics: ["t"], group: "g", maxAttempts: 1, handler: () => Promise.reject(new Error("no")) });
+    await expect(failing.closed).rejects.toThrow(/no/);
+    const again = await log.subscribe({ topics: ["t"], group: "g", handler: () => undefined });
+    await again.stop();
+    await log.close();
+  });
+
   it("describes itself for messages", () => {
     expect(createMemoryLog().description).toBe("memory log");
     expect(createMemoryLog({ description: "test log" }).description).toBe("test log");
