@@ -6,8 +6,8 @@
  * Token encoding (reversible, injective): ASCII letters, digits and `-` stay as they are; every
  * other UTF-8 byte becomes `_XX` (upper-case hex), so `_` itself is `_5F`; the empty string is a
  * lone `_` (which no other string encodes to, because `_` is otherwise always followed by two hex
- * digits). Encoded tokens are also valid stream and consumer names, and never contain `__`, which
- * the consumer names below use as a separator.
+ * digits). Encoded tokens are also valid stream names, and never contain `__` (so a separator of
+ * two underscores stays unambiguous).
  */
 
 const KEEP = /^[A-Za-z0-9-]$/;
@@ -86,9 +86,4 @@ export function parseEventSubject(subject: string): { readonly partition: number
   const tokens = subject.split(".");
   if (tokens.length !== 4 || !/^\d+$/.test(tokens[2]!)) return undefined;
   return { partition: Number(tokens[2]), key: decodeToken(tokens[3]!) };
-}
-
-/** Durable consumer of one group on one partition of a topic's stream. */
-export function groupConsumerName(group: string, partition: number): string {
-  return `${encodeToken(group)}__P${partition}`;
 }
