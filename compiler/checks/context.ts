@@ -1,0 +1,47 @@
+/**
+ * What every check gets: the resolved program and a way to report. Checks are small
+ * functions (`rules/*.ts`), each enforcing one rule of the language, like graphql-js's
+ * validation rules; they never throw on odd input (recovered syntax trees may lack parts).
+ */
+import type { QualifiedName, Span } from "../../grammar/ast.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Program } from "../resolve/program.js";
+import type { SourceFile } from "../resolve/source-file.js";
+import type { DeclSymbol } from "../resolve/symbols.js";
+
+export interface CheckContext {
+  readonly program: Program;
+  report(diagnostic: Diagnostic): void;
+  /** The declaration a reference names, when it resolved to a declaration of an accepted kind. */
+  resolved(ref: QualifiedName | undefined): DeclSymbol | undefined;
+  /** True when a syntax problem lies inside `span`: checks about missing parts stay quiet there, since the parser lost them. */
+  hasSyntaxProblemIn(span: Span): boolean;
+  /** Files that declare a namespace (files whose namespace did not parse get syntax diagnostics only). */
+  readonly checkedFiles: readonly SourceFile[];
+}
+
+export type Check = (context: CheckContext) => void;
+
+export function createCheckContext(program: Program, report: (d: Diagnostic) => void): CheckContext {
+  const problemsByFile = new Map<string, { start: number; end: number }[]>();
+  for (const file of program.files) {
+    problemsByFile.set(
+      file.path,
+      file.syntaxProblems.map((p) => ({ start: p.span.start.offset, end: p.span.end.offset })),
+    );
+  }
+  return {
+    program,
+    report,
+    resolved(ref) {
+      if (ref === undefined) return undefined;
+      const site = program.referenceAt.get(ref);
+      return site?.resolution.status === "found" ? site.resolution.symbol : undefined;
+    },
+    hasSyntaxProblemIn(span) {
+      const problems = problemsByFile.get(span.file) ?? [];
+      return problems.some((p) => p.start >= span.start.offset && p.start <= span.end.offset);
+    },
+    checkedFiles: program.files.filter((f) => Boolean(f.ast.namespace?.text)),
+  };
+}
