@@ -11,6 +11,7 @@ import { createMemoryLog } from "./memory/memory-log.js";
 import type { ValidationIssue } from "./validation/result.js";
 // Type-only: erased at run time, so the file log's code still loads only when chosen.
 import type { FileLogOptions } from "./file/file-log.js";
+import type { JetStreamLogOptions } from "./jetstream/jetstream-log.js";
 
 /** The embedded durable file log (the default): `{ dir, durability?, readOnly?, ... }` (see runtime/file/file-log.ts). */
 export type FileLogOpenOptions = FileLogOptions;
@@ -20,18 +21,8 @@ export interface MemoryLogOpenOptions {
   readonly memory: true;
 }
 
-/** NATS JetStream. See docs/runtime.md for the mapping and its guarantees. */
-export interface JetStreamLogOpenOptions {
-  readonly nats: {
-    /** Server URLs, e.g. "nats://127.0.0.1:4222". */
-    readonly servers: string | readonly string[];
-    readonly [option: string]: unknown;
-  };
-  readonly [option: string]: unknown;
-}
-
-// Kept in a constant until the JetStream backend's module exists in every checkout.
-const JETSTREAM_LOG_MODULE = "./jetstream/jetstream-log.js";
+/** NATS JetStream: `{ nats: { servers, ... } }` (see runtime/jetstream/jetstream-log.ts and docs/runtime.md). */
+export type JetStreamLogOpenOptions = JetStreamLogOptions;
 
 export type OpenLogOptions = FileLogOpenOptions | MemoryLogOpenOptions | JetStreamLogOpenOptions;
 
@@ -39,7 +30,7 @@ export async function openLog(options: OpenLogOptions): Promise<Log> {
   if (options === null || typeof options !== "object") {
     throw new ValidationError("openLog options", [{ path: "$", message: 'must be an object: { dir }, { memory: true } or { nats: { servers } }' }]);
   }
-  const chosen = (["dir", "memory", "nats"] as const).filter((k) => (options as Record<string, unknown>)[k] !== undefined);
+  const chosen = (["dir", "memory", "nats"] as const).filter((k) => (options as unknown as Record<string, unknown>)[k] !== undefined);
   if (chosen.length !== 1) {
     throw new ValidationError("openLog options", [
       {
@@ -61,7 +52,7 @@ export async function openLog(options: OpenLogOptions): Promise<Log> {
     const servers = (options.nats as { servers?: unknown }).servers;
     const okServers = typeof servers === "string" ? servers.length > 0 : Array.isArray(servers) && servers.length > 0 && servers.every((s) => typeof s === "string");
     if (!okServers) throw new ValidationError("openLog options", [{ path: "$.nats.servers", message: "must be a server URL or a non-empty list of them" }]);
-    const { openJetStreamLog } = (await import(JETSTREAM_LOG_MODULE)) as { openJetStreamLog: (options: unknown) => Promise<Log> };
+    const { openJetStreamLog } = await import("./jetstream/jetstream-log.js");
     return openJetStreamLog(options);
   }
   const file = options as FileLogOpenOptions;

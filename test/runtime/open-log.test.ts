@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openLog, ValidationError, type OpenLogOptions } from "../../runtime/index.js";
+import { NATS_URL, natsAvailable, removeStreams, runPrefix } from "./jetstream/nats-available.js";
 
 const runtimeDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../runtime");
 
@@ -40,6 +41,23 @@ describe("openLog", () => {
       await again.close();
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("opens the JetStream backend for { nats } (loaded on demand)", async (context) => {
+    if (!(await natsAvailable())) {
+      context.skip();
+      return;
+    }
+    const streamPrefix = runPrefix().toUpperCase();
+    const log = await openLog({ nats: { servers: NATS_URL, streamPrefix } });
+    try {
+      await log.ensureTopic({ name: "open.log", partitions: 2 });
+      const [stored] = await log.append("open.log", [{ type: "x", schemaVersion: 1, key: "k", data: { n: 1 } }]);
+      expect(stored).toMatchObject({ topic: "open.log", key: "k", version: 1, offset: 0, data: { n: 1 } });
+    } finally {
+      await log.close();
+      await removeStreams(streamPrefix);
     }
   });
 
