@@ -93,7 +93,12 @@ export function canonicalSpec(model: Model): CanonicalSpec {
     const schema = declaredTypes.get(name);
     if (schema) types[name] = schema;
   }
-  return { topics, events, types };
+  // Sorted like the lock file, so that every comparison walks things in the same order.
+  return { topics: sortedByKey(topics), events: sortedByKey(events), types };
+}
+
+function sortedByKey<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export function canonicalFields(fields: readonly FieldModel[]): CanonicalFields {

@@ -6,6 +6,7 @@
  */
 import { relative } from "node:path";
 import type { Argv } from "yargs";
+import { compile } from "../../compile.js";
 import { checkAgainst, type AgainstSource, type CompileSpecs } from "../../evolution/check-against.js";
 import { exitCodeOf, printReport, type CommandIo, type CompiledSpecs, type OutputFormat } from "./evolution-output.js";
 
@@ -50,6 +51,12 @@ export function runCheckAgainst(specs: CompiledSpecs, options: CheckAgainstOptio
   printReport(io, diagnostics, result.compatible, summary, { ...print, sources, displayPath: result.displayPath });
   return exitCodeOf(diagnostics);
 }
+
+/** Compiles old specs (read from git) without generating code. */
+export const compileForEvolution: CompileSpecs = (files, readFile) => {
+  const result = compile({ files, ...(readFile ? { readFile } : {}), generate: false });
+  return { diagnostics: result.diagnostics, ...(result.model ? { model: result.model } : {}) };
+};
 
 /** yargs options `eventc check` gets for the breaking-change check. */
 export function checkAgainstOptions<T>(yargs: Argv<T>) {
