@@ -25,11 +25,12 @@ export async function writeFileAtomic(path: string, content: string, durable = t
   if (durable) await syncDir(dirname(path));
 }
 
-export function writeFileAtomicSync(path: string, content: string, durable = true): void {
+export function writeFileAtomicSync(path: string, content: string | Uint8Array, durable = true): void {
   const temp = tempPathFor(path);
   const fd = openSync(temp, "w");
   try {
-    writeSync(fd, content, null, "utf8");
+    if (typeof content === "string") writeSync(fd, content, null, "utf8");
+    else for (let done = 0; done < content.length; ) done += writeSync(fd, content, done, content.length - done);
     if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);

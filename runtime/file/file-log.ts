@@ -57,6 +57,7 @@ import { decodeEvent } from "./envelope-body.js";
 import { readTopicSpecs } from "./topic-catalog.js";
 import { PartitionWaiters } from "./tailing.js";
 import { verifyDirectory } from "./verify.js";
+import { SnapshotReader, writeSnapshot } from "./index-snapshot.js";
 import { acquireWriteLock, type WriteLock } from "./write-lock.js";
 
 export interface FileLogOptions {
@@ -70,6 +71,8 @@ export interface FileLogOptions {
   readonly segmentBytes?: number;
   /** Read-only logs poll the files for appends of the writing process this often, in ms. Default 50. */
   readonly pollIntervalMs?: number;
+  /** The writer saves the index snapshot after this many new events (and on close). Default 250,000. */
+  readonly snapshotEvery?: number;
 }
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -106,6 +109,7 @@ export async function openFileLog(options: FileLogOptions): Promise<Log> {
       durable,
       segmentBytes: options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
       pollIntervalMs: options.pollIntervalMs ?? 50,
+      snapshotEvery: options.snapshotEvery ?? 250_000,
       lock,
     });
     log.load();
@@ -121,6 +125,7 @@ interface Settings {
   readonly durable: boolean;
   readonly segmentBytes: number;
   readonly pollIntervalMs: number;
+  readonly snapshotEvery: number;
   readonly lock: WriteLock | undefined;
 }
 
@@ -132,6 +137,8 @@ class FileLog implements Log {
   readonly #checkpoints;
   #closed = false;
   #failure: unknown;
+  #sinceSnapshot = 0;
+  #snapshotScheduled = false;
 
   constructor(
     readonly dir: string,
@@ -142,31 +149,38 @@ class FileLog implements Log {
     this.#waiters = new PartitionWaiters(settings.readOnly ? settings.pollIntervalMs : undefined, () => this.#refresh());
   }
 
-  /** Loads every stored topic (recovery of each partition). */
+  /** Loads every stored topic: from the index snapshot where it is still valid, then recovery of each partition's tail. */
   load(): void {
-    for (const spec of readTopicSpecs(this.dir)) this.#loadTopic(spec);
+    const snapshot = new SnapshotReader(this.dir);
+    for (const spec of readTopicSpecs(this.dir)) this.#loadTopic(spec, snapshot);
   }
 
-  #loadTopic(spec: TopicSpec): Topic {
-    const keys = new KeyIndex();
+  #loadTopic(spec: TopicSpec, snapshot?: SnapshotReader): Topic {
+    const restored = snapshot?.load(this.dir, spec);
+    const keys = restored?.keys ?? new KeyIndex();
     const partitions: PartitionIndex[] = [];
     const writers: GroupCommitWriter[] = [];
     for (let p = 0; p < spec.partitions; p++) {
-      const index = new PartitionIndex(spec.name, p, partitionDir(this.dir, spec.name, p), ZERO_HASH);
-      catchUpPartition(index, keys, this.settings.readOnly ? "read" : "write");
+      const index = restored?.partitions[p] ?? new PartitionIndex(spec.name, p, partitionDir(this.dir, spec.name, p), ZERO_HASH);
+      // Events found beyond the snapshot make the next snapshot worth writing.
+      this.#sinceSnapshot += catchUpPartition(index, keys, this.settings.readOnly ? "read" : "write");
       partitions.push(index);
       if (!this.settings.readOnly) {
         if (!index.current) {
           // A topic whose creation was interrupted before this partition's first segment.
           mkdirSync(index.dir, { recursive: true });
           closeSync(createSegmentFile(`${index.dir}/${segmentFileName(0)}`, p, 0, ZERO_HASH, this.settings.durable));
-          index.addSegment(0).size = 64;
+          index.addSegment(0);
         }
         writers.push(
           new GroupCommitWriter(index, {
             fsync: this.settings.durable,
             segmentBytes: this.settings.segmentBytes,
-            onVisible: () => this.#waiters.wake(spec.name, p),
+            onVisible: (events) => {
+              this.#waiters.wake(spec.name, p);
+              this.#sinceSnapshot += events;
+              if (this.#sinceSnapshot >= this.settings.snapshotEvery) this.#snapshotSoon();
+            },
             onFailure: (error) => {
               this.#failure ??= error;
             },
@@ -248,6 +262,7 @@ class FileLog implements Log {
     const now = new Date().toISOString();
     const rules = options.lifecycle;
     const bodies: string[] = [];
+    const lengths: number[] = [];
     const flags: number[] = [];
     const stored: StoredEvent[] = [];
     let size = 0;
@@ -266,8 +281,10 @@ class FileLog implements Log {
         ...(event.causationId !== undefined ? { causationId: event.causationId } : {}),
       };
       const body = envelopeJson(envelope, payload);
+      const length = Buffer.byteLength(body, "utf8");
       bodies.push(body);
-      size += RECORD_HEADER_BYTES + Buffer.byteLength(body, "utf8");
+      lengths.push(length);
+      size += RECORD_HEADER_BYTES + length;
       const rule = rules?.[event.type];
       flags.push((rule?.creates || rule?.after ? FLAG_SETS_STATE : 0) | (rule?.ends ? FLAG_ENDS : 0));
       stored.push(freezeTree({ ...envelope, data: JSON.parse(payload) as unknown }) as StoredEvent);
@@ -277,8 +294,7 @@ class FileLog implements Log {
     let at = 0;
     for (let i = 0; i < bodies.length; i++) {
       starts.push(at);
-      const body = bodies[i]!;
-      at = writeEventRecord(records, at, body, Buffer.byteLength(body, "utf8"), flags[i]!);
+      at = writeEventRecord(records, at, bodies[i]!, lengths[i]!, flags[i]!);
     }
 
     const target: KeyEntry = topic.keys.getOrCreate(key);
@@ -308,6 +324,7 @@ class FileLog implements Log {
     });
     for (const e of stored) inFlight.set(e.offset, { event: e, durable });
     await durable;
+    if (fresh.length === events.length) return Object.freeze(stored);
     let i = 0;
     return Object.freeze(await Promise.all(repeats.map((r) => r ?? stored[i++]!)));
   }
@@ -331,8 +348,8 @@ class FileLog implements Log {
   async keyState(topicName: string, key: string): Promise<KeyState> {
     this.#open();
     if (this.settings.readOnly) this.#refresh();
-    const entry = this.#topic(topicName).keys.get(key);
-    return entry?.durable ?? Object.freeze({ key, version: 0, state: null, ended: false });
+    const state = this.#topic(topicName).keys.get(key)?.durable;
+    return Object.freeze(state ? { ...state } : { key, version: 0, state: null, ended: false });
   }
 
   readPartition(topicName: string, partitionNumber: number, fromOffset = 0, options?: ReadOptions): AsyncIterable<StoredEvent> {
@@ -340,7 +357,8 @@ class FileLog implements Log {
     if (this.settings.readOnly) this.#refresh();
     const index = this.#partition(topicName, partitionNumber);
     checkStart("fromOffset", fromOffset, 0);
-    return limited(readRange(index, fromOffset, index.visibleEnd), options);
+    const events = readRange(index, fromOffset, index.visibleEnd);
+    return options?.limit === undefined && options?.signal === undefined ? events : limited(events, options);
   }
 
   readKey(topicName: string, key: string, fromVersion = 1, options?: ReadOptions): AsyncIterable<StoredEvent> {
@@ -418,7 +436,27 @@ class FileLog implements Log {
         writer.close();
       }
     }
+    if (!this.settings.readOnly && this.#failure === undefined && this.#sinceSnapshot > 0) this.#writeSnapshot();
     this.settings.lock?.release();
+  }
+
+  /** Writes the index snapshot soon, off the commit path (it is a prefix of the log whenever taken). */
+  #snapshotSoon(): void {
+    if (this.#snapshotScheduled) return;
+    this.#snapshotScheduled = true;
+    setImmediate(() => {
+      this.#snapshotScheduled = false;
+      if (!this.#closed && this.#failure === undefined) this.#writeSnapshot();
+    });
+  }
+
+  #writeSnapshot(): void {
+    this.#sinceSnapshot = 0;
+    try {
+      writeSnapshot(this.dir, [...this.#topics.values()], this.settings.durable);
+    } catch {
+      // The snapshot is only a shortcut for the next open; without it that open scans the files.
+    }
   }
 
   /** Read-only logs: picks up topics and events the writing process added since the last look. */

@@ -13,7 +13,9 @@ import { closeSync, fdatasync, openSync, writeSync } from "node:fs";
 import { promisify } from "node:util";
 import { createSegmentFile } from "./segment-file.js";
 import type { PartitionIndex } from "./partition-index.js";
-import { COMMIT_RECORD_BYTES, SEGMENT_HEADER_BYTES, batchHash, encodeCommitRecord } from "./record-format.js";
+import { crc32 } from "node:zlib";
+import { segmentFileName } from "./layout.js";
+import { COMMIT_RECORD_BYTES, batchHash, encodeCommitRecord } from "./record-format.js";
 
 const fdatasyncAsync = promisify(fdatasync);
 
@@ -30,8 +32,8 @@ export interface QueuedAppend {
 export interface GroupCommitOptions {
   readonly fsync: boolean;
   readonly segmentBytes: number;
-  /** Called after a batch became visible. */
-  readonly onVisible: () => void;
+  /** Called after a batch of `events` events became visible. */
+  readonly onVisible: (events: number) => void;
   /** Called once when the writer fails. */
   readonly onFailure: (error: unknown) => void;
 }
@@ -115,11 +117,12 @@ export class GroupCommitWriter {
           base += a.records.length;
         }
         segment.size += out.length;
+        segment.crc = crc32(out, segment.crc);
         this.index.lastHash = hash;
         this.index.visibleEnd += count;
         for (const a of batch) a.durable();
         batch = [];
-        this.options.onVisible();
+        this.options.onVisible(count);
       }
     } catch (error) {
       this.#failure = error;
@@ -134,9 +137,8 @@ export class GroupCommitWriter {
   #rollIfFull(): void {
     const current = this.index.current!;
     if (current.size < this.options.segmentBytes || current.positions.length === 0) return;
-    const next = this.index.addSegment(this.index.visibleEnd);
-    const fd = createSegmentFile(next.path, this.index.partition, next.baseOffset, this.index.lastHash, this.options.fsync);
-    next.size = SEGMENT_HEADER_BYTES;
+    const fd = createSegmentFile(`${this.index.dir}/${segmentFileName(this.index.visibleEnd)}`, this.index.partition, this.index.visibleEnd, this.index.lastHash, this.options.fsync);
+    this.index.addSegment(this.index.visibleEnd);
     closeSync(this.#fd);
     this.#fd = fd;
   }

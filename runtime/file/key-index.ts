@@ -29,11 +29,20 @@ export class KeyIndex {
   getOrCreate(key: string): KeyEntry {
     let entry = this.#entries.get(key);
     if (!entry) {
-      const empty: KeyState = Object.freeze({ key, version: 0, state: null, ended: false });
+      const empty: KeyState = { key, version: 0, state: null, ended: false };
       entry = { key, head: empty, durable: empty, offsets: [], fingerprints: [] };
       this.#entries.set(key, entry);
     }
     return entry;
+  }
+
+  entries(): IterableIterator<KeyEntry> {
+    return this.#entries.values();
+  }
+
+  /** Puts back a key loaded from an index snapshot. */
+  restore(key: string, state: KeyState, offsets: number[], fingerprints: number[]): void {
+    this.#entries.set(key, { key, head: state, durable: state, offsets, fingerprints });
   }
 
   get size(): number {
@@ -52,7 +61,8 @@ export class KeyIndex {
   addRecovered(key: string, offset: number, fingerprint: number, type: string, setsState: boolean, ends: boolean): void {
     const entry = this.getOrCreate(key);
     const prev = entry.durable;
-    const next: KeyState = Object.freeze({ key, version: prev.version + 1, state: setsState ? type : prev.state, ended: prev.ended || ends });
+    // Not frozen: recovery makes one per event, and keyState() hands out frozen copies anyway.
+    const next: KeyState = { key, version: prev.version + 1, state: setsState ? type : prev.state, ended: prev.ended || ends };
     entry.offsets.push(offset);
     entry.fingerprints.push(fingerprint);
     entry.durable = next;

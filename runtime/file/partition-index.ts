@@ -4,12 +4,25 @@
  * and where its hash chain stands.
  */
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { segmentFileName } from "./layout.js";
+import { SEGMENT_HEADER_BYTES, encodeSegmentHeader } from "./record-format.js";
 
 /** A Uint32Array that grows by doubling. */
 export class GrowableU32 {
-  #data = new Uint32Array(64);
-  length = 0;
+  #data: Uint32Array;
+  length: number;
+
+  constructor(initial?: Uint32Array) {
+    this.#data = initial ? Uint32Array.from(initial) : new Uint32Array(64);
+    this.length = initial ? initial.length : 0;
+    if (this.#data.length === 0) this.#data = new Uint32Array(64);
+  }
+
+  /** The values, as a view (valid until the next push). */
+  view(): Uint32Array {
+    return this.#data.subarray(0, this.length);
+  }
 
   push(value: number): void {
     if (this.length === this.#data.length) {
@@ -32,6 +45,8 @@ export interface SegmentInfo {
   readonly positions: GrowableU32;
   /** Bytes of whole, committed batches (the segment header included): where the next batch goes. */
   size: number;
+  /** CRC-32 of bytes [0, size): lets an index snapshot prove the segment is unchanged without parsing it. */
+  crc: number;
 }
 
 export class PartitionIndex {
@@ -50,8 +65,16 @@ export class PartitionIndex {
     this.lastHash = initialHash;
   }
 
+  /** Adds the next segment, whose header (written or to be written) continues the chain from `lastHash`. */
   addSegment(baseOffset: number): SegmentInfo {
-    const segment: SegmentInfo = { baseOffset, path: join(this.dir, segmentFileName(baseOffset)), positions: new GrowableU32(), size: 0 };
+    const header = encodeSegmentHeader({ partition: this.partition, baseOffset, prevHash: this.lastHash });
+    const segment: SegmentInfo = {
+      baseOffset,
+      path: join(this.dir, segmentFileName(baseOffset)),
+      positions: new GrowableU32(),
+      size: SEGMENT_HEADER_BYTES,
+      crc: crc32(header),
+    };
     this.segments.push(segment);
     return segment;
   }

@@ -33,6 +33,7 @@ import {
   encodeSegmentHeader,
 } from "./record-format.js";
 import { scanSync } from "./record-scanner.js";
+import { crc32 } from "node:zlib";
 
 export type ScanMode = "write" | "read";
 
@@ -114,9 +115,7 @@ function openNewSegment(index: PartitionIndex, baseOffset: number, isLast: boole
   } finally {
     closeSync(fd);
   }
-  const segment = index.addSegment(baseOffset);
-  segment.size = SEGMENT_HEADER_BYTES;
-  return segment;
+  return index.addSegment(baseOffset);
 }
 
 function scanSegment(index: PartitionIndex, keys: KeyIndex, segment: SegmentInfo, isLast: boolean, mode: ScanMode): void {
@@ -125,9 +124,12 @@ function scanSegment(index: PartitionIndex, keys: KeyIndex, segment: SegmentInfo
     const fileSize = fstatSync(fd).size;
     if (fileSize <= segment.size) return;
     let pending: PendingEvent[] = [];
+    // CRC-32 of the segment's bytes, carried over the pending batch and kept only when it commits.
+    let runningCrc = segment.crc;
     let commitFailure: { position: number; reason: string } | undefined;
     const stop = scanSync(fd, segment.size, fileSize, (buf, at, position, kind, flags, bodyBytes) => {
       const bodyStart = at + RECORD_HEADER_BYTES;
+      runningCrc = crc32(buf.subarray(at, bodyStart + bodyBytes), runningCrc);
       if (kind === KIND_COMMIT) {
         const count = buf.readUInt32LE(bodyStart);
         if (count !== pending.length || count === 0) {
@@ -141,6 +143,7 @@ function scanSegment(index: PartitionIndex, keys: KeyIndex, segment: SegmentInfo
         }
         index.lastHash = Buffer.from(buf.subarray(bodyStart + 4, bodyStart + 36));
         segment.size = position + RECORD_HEADER_BYTES + bodyBytes;
+        segment.crc = runningCrc;
         pending = [];
         return true;
       }
