@@ -8,6 +8,21 @@ import { randomBytes } from "node:crypto";
 let lastMs = -1;
 let counter = 0;
 
+// Random bytes drawn 4 KiB at a time: one randomBytes() call per id made id generation a fifth of
+// an append's CPU time in the file log's benchmark.
+const POOL_BYTES = 4096;
+let pool = randomBytes(POOL_BYTES);
+let poolAt = 0;
+
+function random(bytes: number): Buffer {
+  if (poolAt + bytes > POOL_BYTES) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.subarray(poolAt - bytes, poolAt);
+}
+
 export function newEventId(): string {
   let ms = Date.now();
   if (ms <= lastMs) {
@@ -19,11 +34,11 @@ export function newEventId(): string {
     }
   } else {
     // Start the counter in its lower half so many ids fit in one ms before borrowing.
-    counter = randomBytes(2).readUInt16BE(0) & 0x7ff;
+    counter = random(2).readUInt16BE(0) & 0x7ff;
   }
   lastMs = ms;
 
-  const bytes = randomBytes(16);
+  const bytes = Buffer.from(random(16));
   bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | (counter >>> 8);
   bytes[7] = counter & 0xff;
