@@ -34,6 +34,10 @@ function findUnencodable(value: unknown, path: string, seen: Set<object>): { pat
       if (value === null) return undefined;
       if (seen.has(value)) return { path, message: "is a circular reference" };
       if (typeof (value as { toJSON?: unknown }).toJSON === "function") return undefined; // Date and friends
+      // JSON.stringify would write these as {} and lose their contents.
+      if (value instanceof Map || value instanceof Set || value instanceof WeakMap || value instanceof WeakSet) {
+        return { path, message: `cannot be stored as JSON (a ${value.constructor.name}; use an object or an array)` };
+      }
       seen.add(value);
       try {
         if (Array.isArray(value)) {

@@ -61,6 +61,8 @@ describe("JSON codec", () => {
       [{ f: () => 1 }, "$.f"],
       [{ list: [1, undefined] }, "$.list[1]"],
       [{ s: Symbol("x") }, "$.s"],
+      [{ m: new Map([["a", 1]]) }, "$.m"],
+      [[new Set([1])], "$[0]"],
     ];
     for (const [value, path] of cases) {
       const error = (() => {
