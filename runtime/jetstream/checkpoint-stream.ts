@@ -50,8 +50,19 @@ export class CheckpointStream implements CheckpointStore {
   }
 
   async save(group: string, position: GroupPosition): Promise<void> {
-    await this.#ensure();
-    await this.#js.publish(this.#subject(group), JSON.stringify(position), { expect: { streamName: this.stream } });
+    // Retried through reconnects and leader elections; a checkpoint that cannot be saved for 30 s
+    // stops the subscription (the engine reports it), it is never silently lost.
+    const deadline = Date.now() + 30_000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#ensure();
+        await this.#js.publish(this.#subject(group), JSON.stringify(position), { expect: { streamName: this.stream }, timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * 2 ** attempt)));
+      }
+    }
   }
 
   #ensure(): Promise<void> {

@@ -13,7 +13,7 @@ import { connect, type ConnectionOptions, type NatsConnection } from "@nats-io/t
 import { jetstream, jetstreamManager, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
 import type { NewEvent, StoredEvent } from "../envelope.js";
 import { checkBatch, checkTopicSpec, normalizeTime } from "../append-batch.js";
-import { BackendError, DuplicateVersionError, LogClosedError, TopicMismatchError, UnknownTopicError, ValidationError } from "../errors.js";
+import { BackendError, DuplicateVersionError, EventcError, LogClosedError, TopicMismatchError, UnknownTopicError, ValidationError } from "../errors.js";
 import { isEventId, eventIdTime, newEventId } from "../ids.js";
 import { encodeJson } from "../json-codec.js";
 import type { AppendOptions, GroupPosition, KeyState, Log, ReadOptions, ReplayFrom, SubscribeOptions, Subscription, TopicSpec, TopicStats, VerifyResult } from "../log.js";
@@ -362,8 +362,14 @@ class JetStreamLog implements Log {
         const self = this;
         return limited(
           (async function* () {
-            const { open, end } = await ready;
-            yield* self.#partitionEvents(open, partition, fromOffset, end, t, readOptions?.signal);
+            try {
+              const { open, end } = await ready;
+              yield* self.#partitionEvents(open, partition, fromOffset, end, t, readOptions?.signal);
+            } catch (error) {
+              // Lost connection, leader election: end this read early; the engine waits and reads
+              // again from its position. Errors of the log itself (corruption, gaps) stop it.
+              if (error instanceof EventcError) throw error;
+            }
           })(),
           readOptions,
         );
@@ -403,7 +409,12 @@ class JetStreamLog implements Log {
         })();
       });
     } catch {
-      // A failed check just means the worker reads again (a spurious wake-up is allowed).
+      // A failed check (server unreachable, leader election): wait a little, then the worker reads
+      // again (a spurious wake-up is allowed).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 250);
+        signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+      });
     } finally {
       sub.unsubscribe();
     }

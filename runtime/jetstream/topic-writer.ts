@@ -12,7 +12,9 @@
  *   names (redundant with the first on a correct server; kept as a second line of defence).
  *
  * One process pipelines: it chains each publish on the sequence the previous one will get, without
- * waiting for acks. When anything breaks the chain (another process appended, a timeout, a lost
+ * waiting for acks, and on that message's identity (`Nats-Expected-Last-Msg-Id` = its Msg-Id), so a
+ * chained publish can never pass on top of another writer's message that happened to take the
+ * sequence its failed predecessor expected. When anything breaks the chain (another process appended, a timeout, a lost
  * connection) every in-flight publish is allowed to settle, caches are dropped, the stream's state
  * is read again, and the failed appends are retried in their original order. A retried append
  * first checks whether its earlier attempt was in fact stored (outcome unknown after a timeout), so
@@ -70,7 +72,7 @@ interface Job {
   reject(error: unknown): void;
 }
 
-type Step = { kind: "publish"; expectedSeq: number; entry: KeyEntry; body: string; next: KeyEntry; firstOffset: number } | { kind: "done"; events: readonly StoredEvent[] } | { kind: "restart" };
+type Step = { kind: "publish"; expectedSeq: number; expectedMsgId: string | undefined; entry: KeyEntry; body: string; next: KeyEntry; firstOffset: number } | { kind: "done"; events: readonly StoredEvent[] } | { kind: "restart" };
 
 export class TopicWriter {
   readonly #js: JetStreamClient;
@@ -82,6 +84,8 @@ export class TopicWriter {
   #generation = 0;
   #order = 0;
   #tail: Promise<number> | undefined;
+  /** Msg-Id of the chain's tail when it is a message this writer sent (undefined right after a fresh read). */
+  #tailMsgId: string | undefined;
   readonly #partitionNext = new Map<number, Promise<number> | number>();
   readonly #keys = new Map<string, Promise<KeyEntry> | KeyEntry>();
   #inflight = 0;
@@ -89,6 +93,8 @@ export class TopicWriter {
   readonly #failed: Job[] = [];
   #drainWaiters: (() => void)[] = [];
   #consecutiveBreaks = 0;
+  /** Highest sequence acknowledged in this generation (pipelined acks arrive in order). */
+  #ackedThrough = 0;
 
   constructor(js: JetStreamClient, jsm: JetStreamManager, source: RecordSource, settings: WriterSettings) {
     this.#js = js;
@@ -223,7 +229,7 @@ export class TopicWriter {
       job.events.map((e) => e.dataJson),
     );
     const seq = expectedSeq + 1;
-    return { kind: "publish", expectedSeq, entry, body, firstOffset, next: { ...next, seq, ids: job.events.map((e) => e.meta.i) } };
+    return { kind: "publish", expectedSeq, expectedMsgId: this.#tailMsgId, entry, body, firstOffset, next: { ...next, seq, ids: job.events.map((e) => e.meta.i) } };
   }
 
   #check(job: Job, entry: KeyEntry): KeyState {
@@ -250,6 +256,7 @@ export class TopicWriter {
     const { ns, topic, stream, publishTimeoutMs } = this.#settings;
     const seq = step.expectedSeq + 1;
     this.#tail = Promise.resolve(seq);
+    this.#tailMsgId = job.events[0]!.meta.i;
     this.#partitionNext.set(job.partition, step.firstOffset + job.events.length);
     this.#remember(job.key, step.next);
     this.#inflight++;
@@ -260,13 +267,21 @@ export class TopicWriter {
       msgID: job.events[0]!.meta.i,
       timeout: publishTimeoutMs,
       headers: hdrs,
-      expect: { streamName: stream, lastSequence: step.expectedSeq, lastSubjectSequence: step.entry.seq },
+      expect: {
+        streamName: stream,
+        lastSequence: step.expectedSeq,
+        lastSubjectSequence: step.entry.seq,
+        // Pins a pipelined publish to its predecessor's identity, not just its number: without it, if
+        // the predecessor failed and another writer's message took its sequence, this one would pass.
+        ...(step.expectedMsgId !== undefined ? { lastMsgID: step.expectedMsgId } : {}),
+      },
     });
     published
       .then(
         (ack: PubAck) => {
           if (!ack.duplicate && ack.seq === seq) {
             this.#consecutiveBreaks = 0;
+            if (seq > this.#ackedThrough) this.#ackedThrough = seq;
             const record: DecodedRecord = { seq, partition: job.partition, key: job.key, body: parseRecordBody(step.body) };
             job.resolve(recordEvents(topic, record));
             return;
@@ -276,13 +291,9 @@ export class TopicWriter {
           job.duplicateOf = ack.seq;
           this.#breakChain(job, step.entry.seq);
         },
-        (error: unknown) => {
-          if (isApiError(error, 10059)) {
-            // Stream not found: the topic's stream is gone.
-            job.reject(new UnknownTopicError(topic));
-            this.#broken = true;
-            return;
-          }
+        () => {
+          // Wrong last sequence (another writer), timeout, lost connection, leader election: the
+          // outcome may be unknown. Retry from fresh state; the plan checks whether it was stored.
           this.#breakChain(job, step.entry.seq);
         },
       )
@@ -328,6 +339,7 @@ export class TopicWriter {
   #forget(): void {
     this.#generation++;
     this.#tail = undefined;
+    this.#tailMsgId = undefined;
     this.#partitionNext.clear();
     this.#keys.clear();
   }
@@ -354,8 +366,11 @@ export class TopicWriter {
   async #nextOffset(partition: number): Promise<number> {
     let cached = this.#partitionNext.get(partition);
     if (cached === undefined) {
-      const loading = this.#source
-        .lastRecord(partitionFilter(this.#settings.ns, this.#settings.topic, partition))
+      // Read only after the tail: a value older than the tail could miss another writer's append
+      // that the tail already covers (a newer one only makes the publish's expectation fail).
+      const filter = partitionFilter(this.#settings.ns, this.#settings.topic, partition);
+      const loading = this.#lastSeq()
+        .then(() => this.#source.lastRecord(filter))
         .then((r) => (r ? r.body.o + r.body.e.length : 0));
       loading.catch(() => {
         if (this.#partitionNext.get(partition) === loading) this.#partitionNext.delete(partition);
@@ -369,7 +384,9 @@ export class TopicWriter {
   async #keyEntry(key: string, partition: number): Promise<KeyEntry> {
     let cached = this.#keys.get(key);
     if (cached === undefined) {
-      const loading = this.#source.lastKeyRecord(this.#settings.topic, partition, key).then((r) => entryOf(key, r));
+      const loading = this.#lastSeq()
+        .then(() => this.#source.lastKeyRecord(this.#settings.topic, partition, key))
+        .then((r) => entryOf(key, r));
       loading.catch(() => {
         if (this.#keys.get(key) === loading) this.#keys.delete(key);
       });
@@ -382,9 +399,12 @@ export class TopicWriter {
   #remember(key: string, entry: Promise<KeyEntry> | KeyEntry): void {
     this.#keys.delete(key); // re-insert: Map order is the LRU order
     this.#keys.set(key, entry);
-    if (this.#keys.size > this.#settings.keyCacheSize) {
-      const oldest = this.#keys.keys().next().value;
-      if (oldest !== undefined) this.#keys.delete(oldest);
+    // Evict the least recently used, but never a key whose last message is still in flight: reloading
+    // it from the server would miss that message.
+    for (const [oldest, value] of this.#keys) {
+      if (this.#keys.size <= this.#settings.keyCacheSize) break;
+      if (!(value instanceof Promise) && value.seq > this.#ackedThrough) break;
+      this.#keys.delete(oldest);
     }
   }
 }
