@@ -106,6 +106,16 @@ export function describeLogContract(name: string, factory: LogFactory): void {
         await expect(log.ensureTopic({ name: `${prefix}.bad`, partitions: 0 })).rejects.toBeInstanceOf(ValidationError);
       });
 
+      it("every read of an unknown topic is UnknownTopicError", async () => {
+        const missing = `${prefix}.missing`;
+        // Thrown when called or when iterated: an async caller sees a rejection either way.
+        const reading = (read: () => AsyncIterable<StoredEvent>): Promise<StoredEvent[]> => (async () => all(read()))();
+        await expect(log.keyState(missing, "k")).rejects.toBeInstanceOf(UnknownTopicError);
+        await expect(reading(() => log.readKey(missing, "k"))).rejects.toBeInstanceOf(UnknownTopicError);
+        await expect(reading(() => log.readPartition(missing, 0))).rejects.toBeInstanceOf(UnknownTopicError);
+        await expect(reading(() => log.replay([topic, missing]))).rejects.toBeInstanceOf(UnknownTopicError);
+      });
+
       it("appending to an unknown topic is UnknownTopicError naming it", async () => {
         const error = await log.append(`${prefix}.missing`, [ev("a")]).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(UnknownTopicError);
