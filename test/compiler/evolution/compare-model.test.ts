@@ -155,6 +155,16 @@ describe("compareWithLock on hand-built models", () => {
     );
   });
 
+  it("points at the top of the namespace's first file when the whole aggregate is gone", () => {
+    const current = model(
+      ...shop().namespaces.map((ns) => (ns.name === "shop" ? { ...ns, aggregates: ns.aggregates.filter((a) => a.name !== "Order") } : ns)),
+    );
+    const result = compareWithLock(lock, current);
+    expect(codes(result)).toEqual(["EV6013"]);
+    expect(result.diagnostics[0]?.span).toEqual({ file: "shop.events", start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } });
+    expect(result.diagnostics[0]?.message).toContain('Event "OrderPlaced" v1 was removed');
+  });
+
   it("accepts compatible changes and lists them", () => {
     const current = shop({
       currency: ["EUR", "USD", "GBP", "CHF"],
