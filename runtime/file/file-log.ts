@@ -266,8 +266,10 @@ class FileLog implements Log {
     const flags: number[] = [];
     const stored: StoredEvent[] = [];
     let size = 0;
-    fresh.forEach(({ event, payload }, i) => {
-      const envelope = {
+    for (let i = 0; i < fresh.length; i++) {
+      const { event, payload } = fresh[i]!;
+      // Built in the body's field order, so the event handed back equals the one read back later.
+      const e: Record<string, unknown> = {
         id: event.id ?? newEventId(),
         type: event.type,
         key,
@@ -277,18 +279,19 @@ class FileLog implements Log {
         offset: writer.nextOffset + i,
         version: current.version + i + 1,
         time: event.time === undefined ? now : normalizeTime(event.time)!,
-        ...(event.correlationId !== undefined ? { correlationId: event.correlationId } : {}),
-        ...(event.causationId !== undefined ? { causationId: event.causationId } : {}),
       };
-      const body = envelopeJson(envelope, payload);
+      if (event.correlationId !== undefined) e.correlationId = event.correlationId;
+      if (event.causationId !== undefined) e.causationId = event.causationId;
+      const body = envelopeJson(e as unknown as Omit<StoredEvent, "data">, payload);
       const length = Buffer.byteLength(body, "utf8");
       bodies.push(body);
       lengths.push(length);
       size += RECORD_HEADER_BYTES + length;
       const rule = rules?.[event.type];
       flags.push((rule?.creates || rule?.after ? FLAG_SETS_STATE : 0) | (rule?.ends ? FLAG_ENDS : 0));
-      stored.push(freezeTree({ ...envelope, data: JSON.parse(payload) as unknown }) as StoredEvent);
-    });
+      e.data = JSON.parse(payload) as unknown;
+      stored.push(freezeTree(e) as unknown as StoredEvent);
+    }
     const records = Buffer.allocUnsafe(size);
     const starts: number[] = [];
     let at = 0;
