@@ -12,6 +12,8 @@ export function deepFreeze<T>(value: T): DeepReadonly<T> {
 function freezeInto(value: unknown, seen: WeakSet<object>): void {
   if (value === null || (typeof value !== "object" && typeof value !== "function") || seen.has(value)) return;
   seen.add(value);
+  // Typed arrays with elements cannot be frozen (Object.freeze throws); JSON never holds them, user states might.
+  if (ArrayBuffer.isView(value)) return;
   // Object.freeze is shallow, so already-frozen objects are still walked.
   Object.freeze(value);
   for (const key of Reflect.ownKeys(value)) {

@@ -42,6 +42,12 @@ describe("deepFreeze", () => {
     expect(Object.isFrozen(deepFreeze(cyclic))).toBe(true);
   });
 
+  it("leaves typed arrays (which cannot be frozen) as they are instead of throwing", () => {
+    const state = deepFreeze({ bytes: new Uint8Array([1, 2]), n: 1 });
+    expect(Object.isFrozen(state)).toBe(true);
+    expect(state.bytes[0]).toBe(1);
+  });
+
   it("leaves primitives alone", () => {
     expect(deepFreeze(5)).toBe(5);
     expect(deepFreeze(null)).toBe(null);
