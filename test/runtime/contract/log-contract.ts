@@ -269,6 +269,16 @@ export function describeLogContract(name: string, factory: LogFactory): void {
         expect(await totalEvents(log, topic)).toBe(2);
       });
 
+      it("stores an event once when the same id is appended concurrently", async () => {
+        const results = await Promise.allSettled(Array.from({ length: 6 }, () => log.append(topic, [ev("dup", "t.ItemDescribed", { id: "same-id" })])));
+        // Every attempt succeeds (a retry never fails because the first attempt won) and returns the one stored event.
+        expect(results.map((r) => r.status)).toEqual(results.map(() => "fulfilled"));
+        const stored = results.flatMap((r) => (r.status === "fulfilled" ? [r.value[0]!] : []));
+        for (const e of stored) expect(e).toEqual(stored[0]);
+        expect(await all(log.readKey(topic, "dup"))).toEqual([stored[0]]);
+        expect(await totalEvents(log, topic)).toBe(1);
+      });
+
       it("rejects a batch that repeats an id within itself", async () => {
         await expect(log.append(topic, [ev("k", "t.ItemDescribed", { id: "x" }), ev("k", "t.ItemDescribed", { id: "x" })])).rejects.toBeInstanceOf(ValidationError);
         expect(await totalEvents(log, topic)).toBe(0);
