@@ -1,0 +1,283 @@
+/**
+ * The `.events` grammar as a chevrotain CstParser (see docs/language.md for the language).
+ *
+ * Rules are kept small on purpose: chevrotain's re-sync recovery restarts at rule
+ * boundaries, so one rule per field, key, event and declaration lets a mistake in one of
+ * them be reported and skipped without losing the rest of the file.
+ * The parser is built once (`eventsParser`) and reused; `parse.ts` drives it.
+ */
+import { CstParser } from "chevrotain";
+import { userWordsErrorProvider } from "./expected-words.js";
+import {
+  After,
+  Aggregate,
+  allTokens,
+  At,
+  Colon,
+  Comma,
+  Creates,
+  Dot,
+  Ends,
+  Enum,
+  Equals,
+  Event,
+  FloatLiteral,
+  Identifier,
+  Import,
+  In,
+  IntegerLiteral,
+  Key,
+  LAngle,
+  LCurly,
+  ListKeyword,
+  LParen,
+  LSquare,
+  MapKeyword,
+  Namespace,
+  On,
+  Partitions,
+  Per,
+  Projection,
+  Question,
+  RAngle,
+  RCurly,
+  RParen,
+  RSquare,
+  State,
+  StringLiteral,
+  Topic,
+  Type,
+  Version,
+  Word,
+} from "./tokens.js";
+
+export class EventsParser extends CstParser {
+  constructor() {
+    super(allTokens as never, {
+      recoveryEnabled: true,
+      nodeLocationTracking: "full",
+      errorMessageProvider: userWordsErrorProvider,
+      maxLookahead: 2,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // file = namespaceDecl? importDecl* declaration*
+  public readonly file = this.RULE("file", () => {
+    this.OPTION(() => this.SUBRULE(this.namespaceDecl));
+    this.MANY(() => this.SUBRULE(this.importDecl));
+    this.MANY2(() => this.SUBRULE(this.declaration));
+  });
+
+  private readonly namespaceDecl = this.RULE("namespaceDecl", () => {
+    this.CONSUME(Namespace);
+    this.SUBRULE(this.qualifiedName);
+  });
+
+  private readonly importDecl = this.RULE("importDecl", () => {
+    this.CONSUME(Import);
+    this.CONSUME(StringLiteral);
+  });
+
+  private readonly declaration = this.RULE("declaration", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.enumDecl) },
+      { ALT: () => this.SUBRULE(this.typeDecl) },
+      { ALT: () => this.SUBRULE(this.topicDecl) },
+      { ALT: () => this.SUBRULE(this.aggregateDecl) },
+      { ALT: () => this.SUBRULE(this.projectionDecl) },
+    ]);
+  });
+
+  private readonly enumDecl = this.RULE("enumDecl", () => {
+    this.CONSUME(Enum);
+    this.CONSUME(Identifier);
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      this.SUBRULE(this.enumMember);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RCurly);
+  });
+
+  private readonly enumMember = this.RULE("enumMember", () => {
+    this.CONSUME(Word);
+  });
+
+  private readonly typeDecl = this.RULE("typeDecl", () => {
+    this.CONSUME(Type);
+    this.CONSUME(Identifier);
+    this.CONSUME(LCurly);
+    this.SUBRULE(this.fields);
+    this.CONSUME(RCurly);
+  });
+
+  private readonly topicDecl = this.RULE("topicDecl", () => {
+    this.CONSUME(Topic);
+    this.CONSUME(Identifier);
+    this.CONSUME(LCurly);
+    this.OPTION(() => {
+      this.CONSUME(Partitions);
+      this.CONSUME(IntegerLiteral);
+    });
+    this.CONSUME(RCurly);
+  });
+
+  private readonly aggregateDecl = this.RULE("aggregateDecl", () => {
+    this.CONSUME(Aggregate);
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(In);
+      this.SUBRULE(this.qualifiedName);
+    });
+    this.CONSUME(LCurly);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.keyDecl) },
+        { ALT: () => this.SUBRULE(this.eventDecl) },
+      ]);
+    });
+    this.CONSUME(RCurly);
+  });
+
+  private readonly keyDecl = this.RULE("keyDecl", () => {
+    this.CONSUME(Key);
+    this.CONSUME(Word);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeRef);
+  });
+
+  private readonly eventDecl = this.RULE("eventDecl", () => {
+    this.CONSUME(Event);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(Version));
+    this.OPTION2(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Creates) },
+        { ALT: () => this.SUBRULE(this.afterClause) },
+      ]);
+    });
+    this.OPTION3(() => this.CONSUME(Ends));
+    this.CONSUME(LCurly);
+    this.SUBRULE(this.fields);
+    this.CONSUME(RCurly);
+  });
+
+  private readonly afterClause = this.RULE("afterClause", () => {
+    this.CONSUME(After);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.qualifiedName) });
+  });
+
+  private readonly projectionDecl = this.RULE("projectionDecl", () => {
+    this.CONSUME(Projection);
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(Per);
+      this.SUBRULE(this.qualifiedName);
+    });
+    this.CONSUME(LCurly);
+    this.OPTION2(() => this.SUBRULE(this.onClause));
+    this.OPTION3(() => this.SUBRULE(this.stateBlock));
+    this.CONSUME(RCurly);
+  });
+
+  private readonly onClause = this.RULE("onClause", () => {
+    this.CONSUME(On);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.qualifiedName) });
+  });
+
+  private readonly stateBlock = this.RULE("stateBlock", () => {
+    this.CONSUME(State);
+    this.CONSUME(LCurly);
+    this.SUBRULE(this.fields);
+    this.CONSUME(RCurly);
+  });
+
+  /** Fields separated by newlines, spaces or optional commas. */
+  private readonly fields = this.RULE("fields", () => {
+    this.MANY(() => {
+      this.SUBRULE(this.field);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+  });
+
+  private readonly field = this.RULE("field", () => {
+    this.CONSUME(Word);
+    this.OPTION(() => this.CONSUME(Question));
+    this.CONSUME(Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION2(() => {
+      this.CONSUME(Equals);
+      this.SUBRULE(this.literal);
+    });
+    this.MANY(() => this.SUBRULE(this.annotation));
+  });
+
+  private readonly typeRef = this.RULE("typeRef", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.listType) },
+      { ALT: () => this.SUBRULE(this.mapType) },
+      { ALT: () => this.SUBRULE(this.qualifiedName) },
+    ]);
+  });
+
+  private readonly listType = this.RULE("listType", () => {
+    this.CONSUME(ListKeyword);
+    this.CONSUME(LAngle);
+    this.SUBRULE(this.typeRef);
+    this.CONSUME(RAngle);
+  });
+
+  private readonly mapType = this.RULE("mapType", () => {
+    this.CONSUME(MapKeyword);
+    this.CONSUME(LAngle);
+    this.SUBRULE(this.typeRef);
+    this.CONSUME(Comma);
+    this.SUBRULE2(this.typeRef);
+    this.CONSUME(RAngle);
+  });
+
+  private readonly qualifiedName = this.RULE("qualifiedName", () => {
+    this.CONSUME(Identifier);
+    this.MANY(() => {
+      this.CONSUME(Dot);
+      this.CONSUME2(Identifier);
+    });
+  });
+
+  private readonly literal = this.RULE("literal", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(StringLiteral) },
+      { ALT: () => this.CONSUME(IntegerLiteral) },
+      { ALT: () => this.CONSUME(FloatLiteral) },
+      // `true`, `false` and enum members (which may be named like keywords).
+      { ALT: () => this.CONSUME(Word) },
+      { ALT: () => this.SUBRULE(this.listLiteral) },
+      { ALT: () => this.SUBRULE(this.mapLiteral) },
+    ]);
+  });
+
+  private readonly listLiteral = this.RULE("listLiteral", () => {
+    this.CONSUME(LSquare);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.literal) });
+    this.CONSUME(RSquare);
+  });
+
+  private readonly mapLiteral = this.RULE("mapLiteral", () => {
+    this.CONSUME(LCurly);
+    this.CONSUME(RCurly);
+  });
+
+  private readonly annotation = this.RULE("annotation", () => {
+    this.CONSUME(At);
+    this.CONSUME(Word);
+    this.OPTION(() => {
+      this.CONSUME(LParen);
+      this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.literal) });
+      this.CONSUME(RParen);
+    });
+  });
+}
+
+/** The one parser instance: building it runs grammar analysis, which is too slow to repeat per file. */
+export const eventsParser = new EventsParser();
