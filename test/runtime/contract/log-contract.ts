@@ -95,6 +95,14 @@ export function describeLogContract(name: string, factory: LogFactory): void {
         expect(topics.filter((t) => t.name === topic)).toEqual([{ name: topic, partitions: 4 }]);
       });
 
+      it("creates a topic once when several callers ensure it concurrently", async () => {
+        const name = `${prefix}.concurrent`;
+        await Promise.all(Array.from({ length: 4 }, () => log.ensureTopic({ name, partitions: 3 })));
+        expect((await log.topics()).filter((t) => t.name === name)).toEqual([{ name, partitions: 3 }]);
+        const [e] = await log.append(name, [ev("k")]);
+        expect(e!.offset).toBe(0);
+      });
+
       it("refuses another partition count with TopicMismatchError", async () => {
         const error = await log.ensureTopic({ name: topic, partitions: 8 }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(TopicMismatchError);
