@@ -5,15 +5,18 @@
  * was appended after it (the same catch-up that read-only readers use).
  *
  * Trust, but check: for every segment it covers, the snapshot holds the CRC-32 of the segment's
- * bytes up to the covered size, and open recomputes it (native CRC over 1 MiB chunks, far cheaper
- * than parsing). Any difference, a missing file, or a snapshot that is itself damaged, and the
- * topic is rebuilt by a full scan, which then reports any corruption with its exact position.
+ * bytes up to the covered size, and the file's size and modification time (ns) when it was taken.
+ * A segment whose size or mtime changed since (the active one, after more appends; or one that was
+ * edited) gets its CRC recomputed on open (native CRC over 1 MiB chunks, far cheaper than parsing).
+ * Any difference, a missing file, or a snapshot that is itself damaged, and the topic is rebuilt by
+ * a full scan, which then reports any corruption with its exact position. (A deliberate edit that
+ * also restores the mtime passes open; `verify` still catches it.)
  *
  * Layout: "EVCSNAP1", u32 length of a JSON description, the JSON, then little-endian u32 arrays
  * (per segment its record positions; per key its offsets, then its id fingerprints), then the
  * CRC-32 of everything before it.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { TopicSpec } from "../log.js";
@@ -31,6 +34,9 @@ interface SnapshotSegment {
   readonly size: number;
   readonly crc: number;
   readonly count: number;
+  /** File size and modification time (ns) when the snapshot was written: unchanged, the CRC need not be recomputed. */
+  readonly fileSize: number;
+  readonly mtimeNs: string;
 }
 
 interface SnapshotPartition {
@@ -61,7 +67,8 @@ export function writeSnapshot(dir: string, topics: readonly IndexedTopic[], dura
       lastHash: p.lastHash.toString("hex"),
       segments: p.segments.map((s) => {
         arrays.push(s.positions.view());
-        return { baseOffset: s.baseOffset, size: s.size, crc: s.crc, count: s.positions.length };
+        const stat = fileStat(s.path);
+        return { baseOffset: s.baseOffset, size: s.size, crc: s.crc, count: s.positions.length, fileSize: stat?.size ?? -1, mtimeNs: stat?.mtimeNs ?? "" };
       }),
     }));
     const keys: [string, number, string | null, boolean][] = [];
@@ -135,7 +142,10 @@ export class SnapshotReader {
       const index = new PartitionIndex(spec.name, p, pdir, Buffer.alloc(32));
       for (const [i, s] of described.segments.entries()) {
         if (files[i]!.baseOffset !== s.baseOffset) return undefined;
-        if (!prefixCrcMatches(join(pdir, segmentFileName(s.baseOffset)), s.size, s.crc)) return undefined;
+        const path = join(pdir, segmentFileName(s.baseOffset));
+        const stat = fileStat(path);
+        const untouched = stat !== undefined && stat.size === s.fileSize && stat.mtimeNs === s.mtimeNs && s.fileSize === s.size;
+        if (!untouched && !prefixCrcMatches(path, s.size, s.crc)) return undefined;
         index.segments.push({ baseOffset: s.baseOffset, path: join(pdir, segmentFileName(s.baseOffset)), positions: new GrowableU32(u32(s.count)), size: s.size, crc: s.crc });
       }
       index.visibleEnd = described.visibleEnd;
@@ -149,6 +159,15 @@ export class SnapshotReader {
       keys.restore(key, { key, version, state, ended }, Array.from(offsets), Array.from(fingerprints));
     }
     return { spec, keys, partitions };
+  }
+}
+
+function fileStat(path: string): { size: number; mtimeNs: string } | undefined {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return { size: Number(stat.size), mtimeNs: String(stat.mtimeNs) };
+  } catch {
+    return undefined;
   }
 }
 
