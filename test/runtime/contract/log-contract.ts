@@ -477,6 +477,22 @@ export function describeLogContract(name: string, factory: LogFactory): void {
         expect(sub.position()).toEqual(position);
       });
 
+      it("subscribes to several topics with one group position", async () => {
+        const other = `${prefix}.orders`;
+        await log.ensureTopic({ name: other, partitions: 2 });
+        await log.append(topic, [ev("i1")]);
+        await log.append(other, [ev("o1"), ev("o1")]);
+        const seen: StoredEvent[] = [];
+        const sub = await log.subscribe({ topics: [topic, other], group: `${prefix}-multi`, handler: (e) => void seen.push(e) });
+        await until(() => seen.length === 3);
+        await sub.stop();
+        expect(seen.map((e) => `${e.topic === topic ? "I" : "O"} ${e.key}@${e.version}`).sort()).toEqual(["I i1@1", "O o1@1", "O o1@2"]);
+        const position = await log.groupPosition(`${prefix}-multi`);
+        expect(Object.keys(position).sort()).toEqual([topic, other].sort());
+        expect(position[other]?.[partitionFor("o1", 2)]).toBe(2);
+        expect(position[topic]?.[partitionFor("i1", 4)]).toBe(1);
+      });
+
       it("resumes a group from its checkpoint", async () => {
         for (let i = 0; i < 6; i++) await log.append(topic, [ev(`r${i}`)]);
         const first: StoredEvent[] = [];
