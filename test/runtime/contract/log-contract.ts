@@ -5,7 +5,7 @@
  *
  * The factory makes a fresh, empty log for each test. `cleanup` closes whatever is still open and
  * removes the storage. Durable backends also give `reopen`: the suite closes the current log first,
- * then `reopen` opens the same storage again.
+ * then `reopen` opens the same storage again; and `openReader`, a second instance over the same storage.
  *
  * Topic names are unique per test (`c<random>.items`), so a backend whose storage outlives a test
  * (a shared NATS server) never sees another test's events.
@@ -32,6 +32,12 @@ export interface LogHarness {
   readonly log: Log;
   cleanup(): Promise<void>;
   reopen?(): Promise<Log>;
+  /**
+   * Opens a second, independent log over the same storage, as another process would (file log:
+   * `{ readOnly: true }`; JetStream: another connection). The suite closes it. Used to test that
+   * reading and live tailing see appends made through another instance.
+   */
+  openReader?(): Promise<Log>;
 }
 
 export type LogFactory = () => Promise<LogHarness>;
@@ -676,6 +682,31 @@ export function describeLogContract(name: string, factory: LogFactory): void {
         await expect(log.append(topic, [ev("x")])).rejects.toBeInstanceOf(LogClosedError);
         await expect(log.keyState(topic, "x")).rejects.toBeInstanceOf(LogClosedError);
         await log.close(); // idempotent
+      });
+    });
+
+    describe("another instance", () => {
+      it("reads and live-tails appends made through another instance of the log", async (context) => {
+        if (!harness.openReader) {
+          console.log(`[${name}] reading through a second instance not tested: the backend has no shared storage`);
+          context.skip();
+          return;
+        }
+        const before = await log.append(topic, [ev("x1")]);
+        const reader = await harness.openReader();
+        const seen: StoredEvent[] = [];
+        let sub: Subscription | undefined;
+        try {
+          expect(await all(reader.readKey(topic, "x1"))).toEqual(before);
+          sub = await reader.subscribe({ topics: [topic], group: `${prefix}-reader`, start: "end", handler: (e) => void seen.push(e) });
+          const after = await log.append(topic, [ev("x2"), ev("x2")]);
+          await until(() => seen.length === 2);
+          expect(seen).toEqual(after);
+          expect((await reader.keyState(topic, "x2")).version).toBe(2);
+        } finally {
+          await sub?.stop();
+          await reader.close();
+        }
       });
     });
 
