@@ -107,7 +107,7 @@ export class TopicWriter {
   append(key: string, partition: number, events: readonly PreparedEvent[], options: AppendOptions, givenIds: boolean): Promise<readonly StoredEvent[]> {
     return new Promise((resolve, reject) => {
       // Start loading what the batch needs now, so loads of many keys overlap instead of queueing.
-      this.#keyEntry(key, partition).catch(() => undefined);
+      if (!assertsNew(events, options)) this.#keyEntry(key, partition).catch(() => undefined);
       this.#nextOffset(partition).catch(() => undefined);
       this.#queue.push({
         order: this.#order++,
@@ -193,7 +193,10 @@ export class TopicWriter {
       delete job.uncertainAfter;
     }
     const expectedSeq = await this.#lastSeq();
-    const entry = await this.#keyEntry(key, partition);
+    // A batch that can only be valid on a new key (expectedVersion 0, or a creating event first) is
+    // planned as one, without reading the key: the publish expects the key's subject to be empty, so
+    // if the key does exist the server rejects it and the retry reads the key and reports the error.
+    const entry = !this.#keys.has(key) && job.attempts === 0 && assertsNew(job.events, job.options) ? entryOf(key, undefined) : await this.#keyEntry(key, partition);
     const firstOffset = await this.#nextOffset(partition);
     if (generation !== this.#generation || this.#broken) return { kind: "restart" };
 
@@ -214,6 +217,7 @@ export class TopicWriter {
       if (generation !== this.#generation) return { kind: "restart" };
       const fresh = await this.#source.lastKeyRecord(this.#settings.topic, partition, key);
       if ((fresh?.seq ?? 0) !== entry.seq) {
+        job.attempts++; // judged from a stale or guessed state: next time, read the key
         this.#forget();
         return { kind: "restart" };
       }
@@ -407,6 +411,12 @@ export class TopicWriter {
       this.#keys.delete(oldest);
     }
   }
+}
+
+function assertsNew(events: readonly PreparedEvent[], options: AppendOptions): boolean {
+  if (options.expectedVersion === 0) return true;
+  const first = events[0];
+  return first !== undefined && options.lifecycle?.[first.meta.t]?.creates === true;
 }
 
 function entryOf(key: string, record: DecodedRecord | undefined): KeyEntry {

@@ -25,6 +25,8 @@ if (available) {
         await removeStreams(nats.streamPrefix);
       },
       reopen: async () => (log = await openJetStreamLog({ nats })),
+      // Another process: its own connection to the same server and names.
+      openReader: () => openJetStreamLog({ nats }),
     };
   });
 
@@ -33,6 +35,7 @@ if (available) {
     const log = await openLog({ nats });
     return {
       log,
+      openReader: () => openLog({ nats }),
       cleanup: async () => {
         await log.close();
         await removeStreams(nats.streamPrefix);
