@@ -38,7 +38,7 @@ import type {
 } from "../log.js";
 import { partitionFor } from "../partitioner.js";
 import { checkBatch, checkTopicSpec, normalizeTime } from "../append-batch.js";
-import { limited, replayTopics } from "../replay-merge.js";
+import { limited } from "../replay-merge.js";
 import { startConsumerGroup, type SubscriptionSource } from "../subscription/consumer-group.js";
 import { writeFileAtomicSync } from "./atomic-file.js";
 import { fileCheckpointStore } from "./checkpoint-store.js";
@@ -48,7 +48,9 @@ import { KeyIndex, type KeyEntry } from "./key-index.js";
 import { FORMAT_NAME, FORMAT_VERSION, metaPath, partitionDir, segmentFileName, topicSpecPath, topicsDir } from "./layout.js";
 import { PartitionIndex } from "./partition-index.js";
 import { FLAG_ENDS, FLAG_SETS_STATE, KIND_EVENT, RECORD_HEADER_BYTES, ZERO_HASH, writeEventRecord } from "./record-format.js";
-import { readEventAsync, readEventSync } from "./record-reader.js";
+import { readEventSync } from "./record-reader.js";
+import { readOffsets, readRange } from "./partition-reader.js";
+import { replayPartitions, type ReplayStart } from "./file-replay.js";
 import { scanChunks } from "./record-scanner.js";
 import { catchUpPartition } from "./recovery.js";
 import { createSegmentFile } from "./segment-file.js";
@@ -379,8 +381,20 @@ class FileLog implements Log {
   replay(topics: readonly string[], from?: ReplayFrom, options?: ReadOptions): AsyncIterable<StoredEvent> {
     this.#open();
     if (this.settings.readOnly) this.#refresh();
-    for (const topic of topics) this.#topic(topic);
-    return replayTopics(this.#source(), topics, from, options);
+    const starts: ReplayStart[] = [];
+    const startTime = from?.kind === "time" ? normalizeTime(from.time) : undefined;
+    if (from?.kind === "time" && startTime === undefined) {
+      throw new ValidationError("replay start", [{ path: "$.time", message: "must be an ISO-8601 date-time" }]);
+    }
+    for (const name of new Set(topics)) {
+      for (const index of this.#topic(name).partitions) {
+        const offset = from?.kind === "offsets" ? (from.offsets[index.partition] ?? 0) : 0;
+        checkStart(`replay offset of partition ${index.partition}`, offset, 0);
+        starts.push({ index, from: offset, end: index.visibleEnd });
+      }
+    }
+    const events = replayPartitions(starts, startTime);
+    return options?.limit === undefined && options?.signal === undefined ? events : limited(events, options);
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -511,57 +525,6 @@ class FileLog implements Log {
       ]);
     }
     return found;
-  }
-}
-
-/** Events [from, end) of a partition, streamed from its segments chunk by chunk. */
-async function* readRange(index: PartitionIndex, from: number, end: number): AsyncGenerator<StoredEvent> {
-  let offset = from;
-  while (offset < end) {
-    const { segment, position } = index.locate(offset);
-    const handle = await open(segment.path, "r");
-    try {
-      const chunks = scanChunks(handle, position, segment.size, (buf, at, _position, kind, _flags, bodyBytes) =>
-        kind === KIND_EVENT ? decodeEvent(buf, at + RECORD_HEADER_BYTES, at + RECORD_HEADER_BYTES + bodyBytes) : undefined,
-      );
-      for (;;) {
-        const next = await chunks.next();
-        if (next.done) {
-          if (next.value.kind === "corrupt") {
-            throw new LogCorruptedError(segment.path, next.value.position, next.value.reason, index.topic, index.partition, offset);
-          }
-          break;
-        }
-        for (const event of next.value) {
-          if (offset >= end) return;
-          yield event;
-          offset++;
-        }
-      }
-    } finally {
-      await handle.close();
-    }
-    if (offset < end && index.locate(offset).segment === segment) {
-      throw new LogCorruptedError(segment.path, segment.size, "the segment ended before its indexed events", index.topic, index.partition, offset);
-    }
-  }
-}
-
-/** The events at these offsets of a partition, in the given order. */
-async function* readOffsets(index: PartitionIndex, offsets: readonly number[]): AsyncGenerator<StoredEvent> {
-  const handles = new Map<string, FileHandle>();
-  try {
-    for (const offset of offsets) {
-      const { segment, position } = index.locate(offset);
-      let handle = handles.get(segment.path);
-      if (!handle) {
-        handle = await open(segment.path, "r");
-        handles.set(segment.path, handle);
-      }
-      yield await readEventAsync(handle, segment.path, position);
-    }
-  } finally {
-    await Promise.all([...handles.values()].map((h) => h.close()));
   }
 }
 

@@ -13,6 +13,8 @@ function fileHarness(durability: "fsync" | "none", viaOpenLog = false) {
     let log = await openIt();
     return {
       log,
+      // A read-only instance in the same process reads the same files (and polls them to tail).
+      openReader: () => openFileLog({ dir, readOnly: true, pollIntervalMs: 20 }),
       async reopen() {
         await log.close();
         log = await openIt();
