@@ -2,8 +2,8 @@
  * The migration example: a log written by the first release of the catalog, read by today's
  * code through an upcaster, and a wrong event corrected by a new one. See README.md.
  *
- * `generated/before/` is generated from before/catalog.events (the first release) and
- * `generated/` from catalog.events (today); run it with `npm run migration`. Set
+ * `generated/first-release/` is generated from before/catalog.events and `generated/today/`
+ * from catalog.events; run it with `npm run migration`. Set
  * EVENTC_MIGRATION_DIR to keep the log; by default each run starts from an empty directory.
  */
 import { createHash } from "node:crypto";
@@ -11,8 +11,8 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLog } from "eventc/runtime";
-import { createCatalog as createFirstRelease } from "./generated/before/catalog.js";
-import { createCatalog, type CatalogUpcasters } from "./generated/catalog.js";
+import { createCatalog as createFirstRelease } from "./generated/first-release/catalog.js";
+import { createCatalog, type CatalogUpcasters } from "./generated/today/catalog.js";
 
 const dir = process.env["EVENTC_MIGRATION_DIR"] ?? mkdtempSync(join(tmpdir(), "eventc-migration-"));
 console.log(`eventc migration example — log at ${dir}\n`);
@@ -64,7 +64,7 @@ await catalog.replay({
   ItemListed: (e) => void prices.set(e.key, `${e.data.price} ${e.data.currency}`),
   ItemRepriced: (e) => void prices.set(e.key, `${e.data.price.amount} ${e.data.price.currency}`),
 });
-console.log("prices after replay:", Object.fromEntries(prices));
+console.log(`prices after replay: ${JSON.stringify(Object.fromEntries(prices))}`);
 await log.close();
 
 /** A digest of every segment file: the stored events, byte for byte. */
