@@ -6,42 +6,62 @@
  * bytes of the log are exactly what they were.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareWithLock } from "../../../compiler/evolution/compare.js";
 import { readLockFile } from "../../../compiler/evolution/lock-file.js";
 import { updateLock } from "../../../compiler/evolution/update-lock.js";
-import { generate } from "../../../compiler/generate/index.js";
+import { compile } from "../../../compiler/compile.js";
+import type { GeneratedFile } from "../../../compiler/generate/index.js";
 import type { Model } from "../../../compiler/model.js";
 import { openLog } from "../../../runtime/index.js";
 import type { Envelope } from "../../../runtime/envelope.js";
 import type { Log } from "../../../runtime/log.js";
 import { loadGenerated } from "../generate/load-generated.js";
-import { aggregate, enumOf, field, model, namespace, record, t, topic } from "./model-builder.js";
 
 /** The shop before (v1: a price is a bare decimal in euros) and after (v2: a price is Money). */
-function shopSpec(withV2: boolean): Model {
-  const repricedV1 = [field("price", t.decimal)];
-  const repricedV2 = [field("price", t.record("shop.Money")), field("reason", t.string, { optional: true })];
-  return model(
-    namespace("shop", {
-      enums: [enumOf("shop", "Currency", ["EUR", "USD"])],
-      records: [record("shop", "Money", [field("amount", t.decimal), field("currency", t.enum("shop.Currency"), { default: "EUR" })])],
-      topics: [topic("shop", "catalog", 4)],
-      aggregates: [
-        aggregate("shop", "Item", "shop.catalog", { name: "sku", type: "string" }, [
-          { name: "ItemListed", creates: true, versions: [[field("title", t.string), field("price", t.decimal)]] },
-          {
-            name: "ItemRepriced",
-            after: ["shop.ItemListed", "shop.ItemRepriced"],
-            versions: withV2 ? [repricedV1, repricedV2] : [repricedV1],
-          },
-        ]),
-      ],
-    }),
-  );
+const SPEC_V1 = `namespace shop
+
+enum Currency { EUR, USD }
+
+type Money {
+  amount: decimal
+  currency: Currency = EUR
+}
+
+topic catalog {
+  partitions 4
+}
+
+aggregate Item in catalog {
+  key sku: string
+
+  event ItemListed creates {
+    title: string
+    price: decimal
+  }
+
+  event ItemRepriced after ItemListed, ItemRepriced {
+    price: decimal
+  }
+}
+`;
+
+const SPEC_V2 = SPEC_V1.replace(
+  "  event ItemRepriced after ItemListed, ItemRepriced {\n    price: decimal\n  }\n",
+  "  event ItemRepriced v1 {\n    price: decimal\n  }\n\n  event ItemRepriced v2 after ItemListed, ItemRepriced {\n    price: Money\n    reason?: string\n  }\n",
+);
+
+/** Compiles a spec from a file, as `eventc generate` would: the model and the generated modules. */
+function compileSpec(text: string): { model: Model; outputs: readonly GeneratedFile[] } {
+  const path = join(root, "specs", "shop.events");
+  mkdirSync(join(root, "specs"), { recursive: true });
+  writeFileSync(path, text);
+  const result = compile({ files: [path] });
+  expect(result.diagnostics).toEqual([]);
+  return { model: result.model!, outputs: result.outputs };
 }
 
 type ShopFacade = {
@@ -84,9 +104,9 @@ describe("evolution end to end: v1 events read as v2 through an upcaster", () =>
   const published: Envelope[] = [];
 
   it("v1: locks the spec and publishes v1 events to a file log", async () => {
-    const v1 = shopSpec(false);
-    expect(updateLock(v1, lockPath).status).toBe("written");
-    const createShop = (await loadGenerated(generate(v1), "shop.ts")).createShop as CreateShop;
+    const v1 = compileSpec(SPEC_V1);
+    expect(updateLock(v1.model, lockPath).status).toBe("written");
+    const createShop = (await loadGenerated(v1.outputs, "shop.ts")).createShop as CreateShop;
     const log = await openLog({ dir: dataDir });
     try {
       const shop = createShop(log, {});
@@ -106,10 +126,11 @@ describe("evolution end to end: v1 events read as v2 through an upcaster", () =>
   it("v2: the new version passes the check against the lock, and the lock records it", () => {
     const lock = readLockFile(lockPath).lock;
     expect(lock).toBeDefined();
-    const result = compareWithLock(lock!, shopSpec(true));
+    const v2 = compileSpec(SPEC_V2).model;
+    const result = compareWithLock(lock!, v2);
     expect(result.diagnostics).toEqual([]);
     expect(result.compatible).toContain('new version "ItemRepriced" v2');
-    expect(updateLock(shopSpec(true), lockPath).status).toBe("written");
+    expect(updateLock(v2, lockPath).status).toBe("written");
     const relocked = readLockFile(lockPath).lock!;
     expect(Object.keys(relocked.events["shop.ItemRepriced"] ?? {})).toEqual(["1", "2"]);
     // v1 stays exactly as it was locked.
@@ -117,7 +138,7 @@ describe("evolution end to end: v1 events read as v2 through an upcaster", () =>
   });
 
   it("v2: every read path hands out v2-shaped, frozen events; old ones say storedSchemaVersion 1", async () => {
-    const createShop = (await loadGenerated(generate(shopSpec(true)), "shop.ts")).createShop as CreateShop;
+    const createShop = (await loadGenerated(compileSpec(SPEC_V2).outputs, "shop.ts")).createShop as CreateShop;
     const upcasters = {
       ItemRepriced: {
         // Before v2 every price was in euros.
