@@ -71,6 +71,7 @@ await shop.publish.OrderPlaced({
 subscription = await shop.subscribe("billing", { OrderPlaced: bill, OrderPaid: () => {} });
 await waitFor(() => billed.length === 2);
 await subscription.stop();
+if (billed.length !== 2) throw new Error(`expected the billing group to resume after the first order, but it handled ${billed.length} events`);
 console.log(`billing group handled: ${billed.join(", ")} — the second run resumed from the checkpoint`);
 
 // 5. Projections: rebuilt from the log by replay.

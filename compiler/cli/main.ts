@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+/**
+ * The `eventc` command: wiring only. Every command maps its flags onto the programmatic API
+ * (compile, writeOutputs, the evolution and log functions) and turns results into exit codes:
+ * 0 success, 1 any error diagnostic, 2 bad usage. User mistakes never print a stack trace.
+ */
+import { relative } from "node:path";
+import yargs, { type Argv } from "yargs";
+import { hideBin } from "yargs/helpers";
+import { Diagnostics } from "../diagnostics/catalogue/index.js";
+import { createDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { writeOutputs } from "../io/write-outputs.js";
+import { renderJson, renderSummary, renderText } from "../report/index.js";
+import { checkAgainstOptions, compileForEvolution, runCheckAgainst } from "./commands/check-against.js";
+import type { CommandIo } from "./commands/evolution-output.js";
+import { generateLockOptions, generateLockStep, lockOptions, runLock } from "./commands/lock.js";
+import { logCommand } from "./commands/log.js";
+import { compileSpecs, type CompiledRequest } from "./compile-specs.js";
+
+type Format = "text" | "json";
+
+interface SpecArgs {
+  paths?: string[];
+  config?: string;
+  format: Format;
+}
+
+const io: CommandIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+/** Colours only on a terminal, and never with NO_COLOR (https://no-color.org). */
+const useColor = (): boolean => process.stderr.isTTY === true && !("NO_COLOR" in process.env && process.env["NO_COLOR"] !== "");
+
+const specOptions = <T>(y: Argv<T>) =>
+  y
+    .positional("paths", { type: "string", array: true, describe: "Spec files or folders (searched for *.events); default: \"specs\" in eventc.config.json, or the current folder" })
+    .option("config", { type: "string", describe: "Config file (default: eventc.config.json in the current folder, if any)" })
+    .option("format", { choices: ["text", "json"] as const, default: "text" as Format, describe: "Diagnostics as text with code frames, or as JSON" });
+
+/** Prints diagnostics in the chosen format; returns whether there were errors. */
+function report(diagnostics: readonly Diagnostic[], compiled: CompiledRequest | undefined, format: Format): boolean {
+  const cwd = process.cwd();
+  const displayPath = (path: string) => relative(cwd, path) || path;
+  if (format === "json") {
+    io.out(renderJson(diagnostics, { displayPath }));
+  } else if (diagnostics.length > 0) {
+    io.err(renderText(diagnostics, { sources: compiled?.result?.sources ?? new Map(), displayPath, color: useColor() }));
+    io.err(`${renderSummary(diagnostics)}\n`);
+  }
+  return hasErrors(diagnostics);
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName("eventc")
+    .usage("$0 <command> [options]\n\nCompile .events specs to typed TypeScript, and inspect event logs.")
+    .command(
+      "generate [paths..]",
+      "Generate TypeScript modules (one per namespace) from .events specs",
+      (y) =>
+        generateLockOptions(
+          specOptions(y).option("out", { type: "string", alias: "o", describe: "Output folder (default: \"out\" in eventc.config.json, or ./generated)" }),
+        )
+          .example("$0 generate specs --out src/generated", "Generate from every *.events file under specs/")
+          .example("$0 generate", "Use the specs and out folder of eventc.config.json")
+          .example("$0 generate specs --out gen --update-lock", "Also update events.lock.json"),
+      (args) => {
+        const a = args as unknown as SpecArgs & { out?: string; lock?: string; updateLock: boolean };
+        const compiled = compileSpecs({ cwd: process.cwd(), generate: true, ...specRequest(a), ...(a.out !== undefined ? { out: a.out } : {}), ...(a.lock !== undefined ? { lock: a.lock } : {}) });
+        const diagnostics = [...compiled.diagnostics];
+        let summary: string | undefined;
+        if (compiled.options && compiled.result?.model && !hasErrors(diagnostics)) {
+          try {
+            const written = writeOutputs(compiled.options.out, compiled.result.outputs);
+            const out = relative(process.cwd(), compiled.options.out) || ".";
+            summary = `Generated ${compiled.result.outputs.length} module(s) in ${out}: ${written.written.length} written, ${written.unchanged.length} unchanged${written.removed.length > 0 ? `, ${written.removed.length} stale removed` : ""}.`;
+          } catch (error) {
+            diagnostics.push(createDiagnostic(Diagnostics.OutputUnwritable, undefined, { path: compiled.options.out, reason: reasonOf(error) }));
+          }
+          if (!hasErrors(diagnostics)) {
+            const lock = generateLockStep(compiled.result.model, { lock: compiled.options.lock, updateLock: a.updateLock, cwd: process.cwd() });
+            diagnostics.push(...lock.diagnostics);
+            if (lock.message !== undefined) summary = `${summary ?? ""}\n${lock.message}`;
+          }
+        }
+        const failed = report(diagnostics, compiled, a.format);
+        if (!failed && summary !== undefined && a.format === "text") io.out(`${summary}\n`);
+        process.exitCode = failed ? 1 : 0;
+      },
+    )
+    .command(
+      "check [paths..]",
+      "Report diagnostics without generating; with --against, also breaking changes",
+      (y) =>
+        checkAgainstOptions(specOptions(y))
+          .example("$0 check specs", "Check every *.events file under specs/")
+          .example("$0 check specs --format json", "Diagnostics as JSON, for editors and CI"),
+      (args) => {
+        const a = args as unknown as SpecArgs & { against?: string; againstGit?: string; verbose: boolean };
+        const compiled = compileSpecs({ cwd: process.cwd(), generate: false, ...specRequest(a) });
+        if ((a.against !== undefined || a.againstGit !== undefined) && compiled.result) {
+          process.exitCode = runCheckAgainst(
+            { diagnostics: compiled.diagnostics, sources: compiled.result.sources, ...(compiled.result.model ? { model: compiled.result.model } : {}) },
+            {
+              ...(a.against !== undefined ? { against: a.against } : {}),
+              ...(a.againstGit !== undefined ? { againstGit: a.againstGit } : {}),
+              verbose: a.verbose,
+              format: a.format,
+              color: useColor(),
+            },
+            compileForEvolution,
+            io,
+          );
+          return;
+        }
+        const failed = report(compiled.diagnostics, compiled, a.format);
+        if (!failed && a.format === "text") io.out(`No problems found (${renderSummary(compiled.diagnostics)}).\n`);
+        process.exitCode = failed ? 1 : 0;
+      },
+    )
+    .command(
+      "lock [paths..]",
+      "Write events.lock.json: the schema and fingerprint of every event version",
+      (y) => lockOptions(specOptions(y)),
+      (args) => {
+        const a = args as unknown as SpecArgs & { lock?: string; force: boolean; verbose: boolean };
+        const compiled = compileSpecs({ cwd: process.cwd(), generate: false, ...specRequest(a), ...(a.lock !== undefined ? { lock: a.lock } : {}) });
+        if (!compiled.options || !compiled.result) {
+          process.exitCode = report(compiled.diagnostics, compiled, a.format) ? 1 : 0;
+          return;
+        }
+        process.exitCode = runLock(
+          { diagnostics: compiled.diagnostics, sources: compiled.result.sources, ...(compiled.result.model ? { model: compiled.result.model } : {}) },
+          { lock: compiled.options.lock, force: a.force, verbose: a.verbose, format: a.format, color: useColor() },
+          io,
+        );
+      },
+    )
+    .command(logCommand)
+    .demandCommand(1, "Choose a command: generate, check, lock or log.")
+    .strict()
+    .help()
+    .alias("help", "h")
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      // Bad usage: say what is wrong and how to get help, exit 2. Errors thrown by handlers land here too.
+      if (error && !(error instanceof Error && error.name === "YError")) {
+        io.err(`error EV9009: eventc failed internally: ${reasonOf(error)}. This is a bug in eventc; please report it.\n`);
+        process.exit(1);
+      }
+      io.err(`error ${Diagnostics.InvalidUsage.code}: ${message ?? reasonOf(error)}\nRun "eventc --help" (or "eventc <command> --help") for usage.\n`);
+      process.exit(2);
+    })
+    .parseAsync();
+}
+
+function specRequest(a: SpecArgs): { paths?: string[]; config?: string } {
+  return { ...(a.paths !== undefined ? { paths: a.paths } : {}), ...(a.config !== undefined ? { config: a.config } : {}) };
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+main(hideBin(process.argv)).catch((error: unknown) => {
+  io.err(`error EV9009: eventc failed internally: ${reasonOf(error)}. This is a bug in eventc; please report it.\n`);
+  process.exitCode = 1;
+});
