@@ -53,7 +53,6 @@ export {
 } from "./validation/primitive-decoders.js";
 export {
   decodeObject,
-  ownField,
   requiredField,
   optionalField,
   defaultedField,

@@ -24,7 +24,7 @@ interface DecoderView {
 }
 
 // export function decodeMoney(value: unknown, path: string, issues: $rt.ValidationIssue[]): Money | undefined {
-//   ...one `const amount$ = $rt.requiredField(obj["amount"], path + ".amount", issues, $rt.decodeDecimal);` per field...
+//   ...one `const amount$ = $rt.requiredField(obj, "amount", path, issues, $rt.decodeDecimal);` per field...
 //   return Object.freeze({ amount: amount$, currency: currency$ });
 // }
 const decoderTemplate = template<DecoderView>(
@@ -56,8 +56,6 @@ export function emitEnumDecoder(e: EnumModel): string {
   return enumDecoderTemplate({ name: names.decoder(e.name), type: e.name, values: names.enumValues(e.name) });
 }
 
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
-
 /**
  * A decoder of an object type. `stem` names the function and its field set (`decodeMoney`,
  * `$fields$Money`), `typeName` is what unknown-field messages call it.
@@ -88,17 +86,17 @@ export function emitObjectDecoder(
   });
 }
 
-//   const sku$ = $rt.requiredField(obj["sku"], path + ".sku", issues, $rt.decodeString);
+//   const sku$ = $rt.requiredField(obj, "sku", path, issues, $rt.decodeString);
 //   if (sku$ !== undefined && sku$.length > 64) issues.push({ ... });
 function fieldCode(ctx: EmitContext, f: FieldModel): { statements: string; property: string } {
   const local = `${f.name}$`;
-  const raw = INHERITED.has(f.name) ? `$rt.ownField(obj, ${stringLiteral(f.name)})` : `obj[${stringLiteral(f.name)}]`;
+  const name = stringLiteral(f.name);
   const path = `path + ${stringLiteral(`.${f.name}`)}`;
   const decoder = ctx.types.decoder(f.type);
   const decode =
     f.default !== undefined
-      ? `$rt.defaultedField(${raw}, ${jsonLiteral(f.default)}, ${path}, issues, ${decoder})`
-      : `$rt.${f.optional ? "optionalField" : "requiredField"}(${raw}, ${path}, issues, ${decoder})`;
+      ? `$rt.defaultedField(obj, ${name}, ${jsonLiteral(f.default)}, path, issues, ${decoder})`
+      : `$rt.${f.optional ? "optionalField" : "requiredField"}(obj, ${name}, path, issues, ${decoder})`;
   const key = objectKey(f.name);
   let statements = `  const ${local} = ${decode};\n`;
   for (const check of constraintChecks(ctx, local, path, f.type, f.constraints)) statements += `  ${check}\n`;

@@ -15,37 +15,40 @@ export function decodeObject(value: unknown, path: string, issues: ValidationIss
   return undefined;
 }
 
-/**
- * Reads an own property. Generated decoders use it for field names that `Object.prototype` also
- * has (`constructor`, `toString`, `__proto__`...), where `obj[name]` would find the inherited one.
- */
-export function ownField(obj: JsonObject, name: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, name) ? obj[name] : undefined;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// Fields are read as own properties only: `obj["constructor"]` would otherwise find Object.prototype's.
+function read(obj: JsonObject, name: string): unknown {
+  return hasOwn.call(obj, name) ? obj[name] : undefined;
 }
 
-/** A field that must be present. */
-export function requiredField<T>(value: unknown, path: string, issues: ValidationIssue[], decode: Decoder<T>): T | undefined {
+/** Field `name` of `obj`, which must be present. */
+export function requiredField<T>(obj: JsonObject, name: string, path: string, issues: ValidationIssue[], decode: Decoder<T>): T | undefined {
+  const value = read(obj, name);
   if (value === undefined) {
-    issues.push({ path, message: "is required" });
+    issues.push({ path: memberPath(path, name), message: "is required" });
     return undefined;
   }
-  return decode(value, path, issues);
+  return decode(value, memberPath(path, name), issues);
 }
 
-/** A field that may be absent (`name?: T`): absent stays undefined. */
-export function optionalField<T>(value: unknown, path: string, issues: ValidationIssue[], decode: Decoder<T>): T | undefined {
-  return value === undefined ? undefined : decode(value, path, issues);
+/** Field `name` of `obj`, which may be absent (`name?: T`): absent stays undefined. */
+export function optionalField<T>(obj: JsonObject, name: string, path: string, issues: ValidationIssue[], decode: Decoder<T>): T | undefined {
+  const value = read(obj, name);
+  return value === undefined ? undefined : decode(value, memberPath(path, name), issues);
 }
 
-/** A field with a default: absent decodes `fallback` (a fresh JSON literal at every call, so nothing is shared). */
+/** Field `name` of `obj`, with a default: absent decodes `fallback` (a fresh JSON literal at every call, so nothing is shared). */
 export function defaultedField<T>(
-  value: unknown,
+  obj: JsonObject,
+  name: string,
   fallback: unknown,
   path: string,
   issues: ValidationIssue[],
   decode: Decoder<T>,
 ): T | undefined {
-  return decode(value === undefined ? fallback : value, path, issues);
+  const value = read(obj, name);
+  return decode(value === undefined ? fallback : value, memberPath(path, name), issues);
 }
 
 /** Reports every own key of `obj` that is not in `known` as `is not a field of <typeName>`. */
