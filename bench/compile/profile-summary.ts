@@ -129,5 +129,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(2);
   }
   const top = Number(process.argv[3] ?? 25);
+  if (!Number.isInteger(top) || top < 1) {
+    console.error(`top must be a positive integer, got "${process.argv[3]}"`);
+    process.exit(2);
+  }
   console.log(formatProfileSummary(summarizeProfile(await readProfile(path), top)));
 }
