@@ -134,7 +134,8 @@ function constraintChecks(ctx: EmitContext, local: string, path: string, type: T
 
 /** The module-level regular expressions decoders test `@pattern`s with. */
 export function emitPatterns(patterns: readonly string[]): string {
-  return patterns.map((p, i) => `const ${names.pattern(i)} = new RegExp(${stringLiteral(p)});\n`).join("");
+  // The "u" flag: the checker validates patterns with it (compiler/checks/rules/valid-patterns.ts).
+  return patterns.map((p, i) => `const ${names.pattern(i)} = new RegExp(${stringLiteral(p)}, "u");\n`).join("");
 }
 
 function isIntegerBound(n: number | undefined): boolean {
