@@ -14,7 +14,7 @@
  * no checksums, no promises per event.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, fdatasync, mkdtempSync, openSync, readSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fdatasync, mkdtempSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -223,7 +223,15 @@ async function replayPhase(args: Args): Promise<void> {
     }
   }
   const rawSeconds = (performance.now() - t2) / 1000;
-  process.stdout.write(`${JSON.stringify({ openSeconds, replaySeconds, events, keys: counts.size, peakRss, rawSeconds, rawEvents })}\n`);
+
+  // (d') The crash case with no usable snapshot: open rebuilds the index by scanning every record.
+  renameSync(join(dir, "index.snapshot"), join(dir, "index.snapshot.aside"));
+  const t3 = performance.now();
+  const scanned = await openFileLog({ dir, readOnly: true });
+  const fullScanSeconds = (performance.now() - t3) / 1000;
+  await scanned.close();
+  renameSync(join(dir, "index.snapshot.aside"), join(dir, "index.snapshot"));
+  process.stdout.write(`${JSON.stringify({ openSeconds, replaySeconds, events, keys: counts.size, peakRss, rawSeconds, rawEvents, fullScanSeconds })}\n`);
 }
 
 function dirBytes(dir: string): number {
@@ -273,6 +281,7 @@ async function main(): Promise<void> {
     peakRss: number;
     rawSeconds: number;
     rawEvents: number;
+    fullScanSeconds: number;
   };
   if (c.events !== args.events || c.rawEvents !== args.events) throw new Error(`replay saw ${c.events} events (raw ${c.rawEvents}), expected ${args.events}`);
   const logBytes = dirBytes(fsyncDir);
@@ -301,7 +310,8 @@ async function main(): Promise<void> {
     row("(b) append, none: p50 / p99 latency", lat(b), "", "", ""),
     row("(c) replay into a counting projection: events/s", fmt(rate(c.events, c.replaySeconds)), fmt(rate(c.rawEvents, c.rawSeconds)), fmt(c.rawSeconds / c.replaySeconds, 2), "≥ 0.5"),
     row("(c) peak RSS of the replaying process", `${fmt(c.peakRss / 1e6, 0)} MB`, "", "", "< 300 MB"),
-    row("(d) open/recovery time", `${fmt(c.openSeconds, 2)} s`, "", "", "< 2 s"),
+    row("(d) open/recovery time (after a clean close: index snapshot)", `${fmt(c.openSeconds, 2)} s`, "", "", "< 2 s"),
+    row("(d) open without a usable snapshot (full scan of every record)", `${fmt(c.fullScanSeconds, 2)} s`, "", "", ""),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }

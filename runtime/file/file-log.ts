@@ -7,8 +7,7 @@
  * the partition's group-commit writer. Readers see an event only once the fsync covering it has
  * completed, so a subscription's checkpoint can never move past an event that a crash could lose.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import { closeSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { NewEvent, StoredEvent } from "../envelope.js";
 import {
@@ -47,15 +46,12 @@ import { GroupCommitWriter } from "./group-commit.js";
 import { KeyIndex, type KeyEntry } from "./key-index.js";
 import { FORMAT_NAME, FORMAT_VERSION, metaPath, partitionDir, segmentFileName, topicSpecPath, topicsDir } from "./layout.js";
 import { PartitionIndex } from "./partition-index.js";
-import { FLAG_ENDS, FLAG_SETS_STATE, KIND_EVENT, RECORD_HEADER_BYTES, ZERO_HASH, writeEventRecord } from "./record-format.js";
+import { FLAG_ENDS, FLAG_SETS_STATE, RECORD_HEADER_BYTES, ZERO_HASH, writeEventRecord } from "./record-format.js";
 import { readEventSync } from "./record-reader.js";
 import { readOffsets, readRange } from "./partition-reader.js";
 import { replayPartitions, type ReplayStart } from "./file-replay.js";
-import { scanChunks } from "./record-scanner.js";
 import { catchUpPartition } from "./recovery.js";
 import { createSegmentFile } from "./segment-file.js";
-import { closeSync } from "node:fs";
-import { decodeEvent } from "./envelope-body.js";
 import { readTopicSpecs } from "./topic-catalog.js";
 import { PartitionWaiters } from "./tailing.js";
 import { verifyDirectory } from "./verify.js";

@@ -17,7 +17,6 @@
  *   bad checksum was written whole and then changed, so dropping it could drop an acknowledged event.
  */
 import { closeSync, fsyncSync, ftruncateSync, fstatSync, openSync, readdirSync, readSync, writeSync } from "node:fs";
-import { basename } from "node:path";
 import { LogCorruptedError } from "../errors.js";
 import { idFingerprint, readLeadingFields } from "./envelope-body.js";
 import type { KeyIndex } from "./key-index.js";
@@ -93,7 +92,6 @@ function openNewSegment(index: PartitionIndex, baseOffset: number, isLast: boole
   }
   const fd = openSync(path, mode === "write" ? "r+" : "r");
   try {
-    const size = fstatSync(fd).size;
     const header = Buffer.alloc(SEGMENT_HEADER_BYTES);
     const got = readSync(fd, header, 0, SEGMENT_HEADER_BYTES, 0);
     if (got < SEGMENT_HEADER_BYTES) {
@@ -110,7 +108,6 @@ function openNewSegment(index: PartitionIndex, baseOffset: number, isLast: boole
         throw corrupt(0, `segment header says partition ${decoded.partition}, offset ${decoded.baseOffset}; its place says partition ${index.partition}, offset ${baseOffset}`);
       }
       if (!decoded.prevHash.equals(index.lastHash)) throw corrupt(24, "hash chain broken: the segment does not continue the previous segment's chain");
-      void size;
     }
   } finally {
     closeSync(fd);
@@ -189,4 +186,3 @@ function allZero(fd: number, from: number, to: number): boolean {
   return true;
 }
 
-export const segmentName = (segment: SegmentInfo): string => basename(segment.path);

@@ -4,8 +4,10 @@
  * writer in another process, so while anyone waits it polls the files (catching up costs only the
  * bytes appended since the last look) and wakes the partitions that grew.
  */
+type Waiter = (() => void) & { force: () => void };
+
 export class PartitionWaiters {
-  readonly #waiting = new Map<string, Set<() => void>>();
+  readonly #waiting = new Map<string, Set<Waiter>>();
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -20,16 +22,21 @@ export class PartitionWaiters {
     if (this.#closed || signal.aborted || ready()) return Promise.resolve();
     const id = `${partition}\u0000${topic}`;
     return new Promise<void>((resolve) => {
-      const set = this.#waiting.get(id) ?? new Set<() => void>();
+      const set = this.#waiting.get(id) ?? new Set<Waiter>();
       this.#waiting.set(id, set);
-      const check = (): void => {
-        if (!(this.#closed || signal.aborted || ready())) return;
+      const done = (): void => {
         set.delete(check);
         if (set.size === 0) this.#waiting.delete(id);
         signal.removeEventListener("abort", check);
         this.#schedule();
         resolve();
       };
+      const check: Waiter = Object.assign(
+        (): void => {
+          if (this.#closed || signal.aborted || ready()) done();
+        },
+        { force: done },
+      );
       set.add(check);
       signal.addEventListener("abort", check, { once: true });
       this.#schedule();
@@ -55,7 +62,9 @@ export class PartitionWaiters {
         try {
           this.poll();
         } catch {
-          // A file caught mid-write or mid-rename: the next poll sees it settled.
+          // Let every waiter read again: its read refreshes too, and surfaces the error to the
+          // subscription (which stops with it) instead of waiting forever on a log that cannot grow.
+          for (const set of [...this.#waiting.values()]) for (const check of [...set]) check.force();
         }
       }, this.pollMs);
     } else if (!wanted && this.#timer) {
