@@ -24,12 +24,39 @@ interface CpuProfile {
 
 export interface ProfileSummary {
   readonly totalMs: number;
+  /** Time per compiler phase (see PHASES), descending. */
+  readonly phases: readonly { readonly phase: string; readonly ms: number }[];
   /** Self time per area, descending. */
   readonly areas: readonly { readonly area: string; readonly ms: number }[];
   readonly selfByFunction: readonly { readonly name: string; readonly ms: number }[];
   readonly inclusiveByFunction: readonly { readonly name: string; readonly ms: number }[];
   /** Packages from node_modules that ran any code. */
   readonly packages: readonly string[];
+}
+
+/**
+ * Compiler phases by the function that runs them (name and file), as called by `compile()`
+ * and the CLI. A sample belongs to the deepest phase function on its stack; samples under
+ * none of them are module loading (node's module loader or a module's top-level code),
+ * GC, or "other" (CLI wiring, yargs, process start and exit).
+ */
+const PHASES: readonly { readonly phase: string; readonly functionName: string; readonly file: RegExp }[] = [
+  { phase: "read + parse", functionName: "loadFiles", file: /\/resolve\/load-files\.js$/ },
+  { phase: "resolve", functionName: "resolveProgram", file: /\/resolve\/program\.js$/ },
+  { phase: "check", functionName: "runChecks", file: /\/checks\/index\.js$/ },
+  { phase: "build model", functionName: "buildModel", file: /\/build-model\.js$/ },
+  { phase: "generate", functionName: "generate", file: /\/generate\/index\.js$/ },
+  { phase: "write", functionName: "writeOutputs", file: /\/io\/write-outputs\.js$/ },
+  { phase: "print diagnostics", functionName: "renderText", file: /\/report\/render-text\.js$/ },
+  // Matched only when no phase above is deeper on the stack: yargs parsing and the command wiring.
+  { phase: "CLI wiring (yargs)", functionName: "main", file: /\/cli\/main\.js$/ },
+];
+
+function phaseOfFrame(node: ProfileNode): string | undefined {
+  const { functionName, url } = node.callFrame;
+  for (const p of PHASES) if (p.functionName === functionName && p.file.test(url)) return p.phase;
+  if (url.startsWith("node:internal/modules/")) return "module loading";
+  return undefined;
 }
 
 /** Which part of the system a script URL belongs to. */
@@ -67,6 +94,7 @@ export function summarizeProfile(profile: CpuProfile, top = 20): ProfileSummary 
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const packages = new Set<string>();
+  const phases = new Map<string, number>();
   let totalMs = 0;
   profile.samples.forEach((sampleId, index) => {
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
@@ -77,15 +105,25 @@ export function summarizeProfile(profile: CpuProfile, top = 20): ProfileSummary 
     areas.set(area, (areas.get(area) ?? 0) + ms);
     self.set(label(node), (self.get(label(node)) ?? 0) + ms);
     const seen = new Set<string>();
+    let phase: string | undefined;
+    let topLevelCode = false;
     for (let id: number | undefined = sampleId; id !== undefined; id = parent.get(id)) {
       const frame = byId.get(id);
       if (!frame) break;
+      phase ??= phaseOfFrame(frame);
+      // A module body runs as an anonymous function called by node's module loader.
+      if (frame.callFrame.functionName === "" && frame.callFrame.url !== "") topLevelCode = true;
       const name = label(frame);
       if (!seen.has(name)) {
         seen.add(name);
         inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
       }
     }
+    if (phase === undefined) {
+      const fn = node.callFrame.functionName;
+      phase = fn === "(garbage collector)" ? "GC (outside any phase)" : fn === "(idle)" ? "idle" : topLevelCode ? "module loading" : "other (process start/exit, native)";
+    }
+    phases.set(phase, (phases.get(phase) ?? 0) + ms);
   });
   for (const node of profile.nodes) {
     const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(node.callFrame.url);
@@ -98,6 +136,7 @@ export function summarizeProfile(profile: CpuProfile, top = 20): ProfileSummary 
       .map(([name, ms]) => ({ name, ms }));
   return {
     totalMs,
+    phases: sorted(phases, 50).map(({ name, ms }) => ({ phase: name, ms })),
     areas: sorted(areas, 50).map(({ name, ms }) => ({ area: name, ms })),
     selfByFunction: sorted(self, top),
     inclusiveByFunction: sorted(inclusive, top),
@@ -108,7 +147,9 @@ export function summarizeProfile(profile: CpuProfile, top = 20): ProfileSummary 
 export function formatProfileSummary(summary: ProfileSummary): string {
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   const pct = (value: number) => `${((100 * value) / summary.totalMs).toFixed(1)}%`;
-  const lines = [`Sampled CPU time: ${ms(summary.totalMs)}`, "", "| area (self time) | ms | share |", "| --- | ---: | ---: |"];
+  const lines = [`Sampled time: ${ms(summary.totalMs)}`, "", "| phase (inclusive; GC inside a phase counts to it) | ms | share |", "| --- | ---: | ---: |"];
+  for (const { phase, ms: t } of summary.phases) lines.push(`| ${phase} | ${t.toFixed(0)} | ${pct(t)} |`);
+  lines.push("", "| area (self time) | ms | share |", "| --- | ---: | ---: |");
   for (const { area, ms: t } of summary.areas) lines.push(`| ${area} | ${t.toFixed(0)} | ${pct(t)} |`);
   lines.push("", "| function (inclusive) | ms | share |", "| --- | ---: | ---: |");
   for (const { name, ms: t } of summary.inclusiveByFunction) lines.push(`| \`${name}\` | ${t.toFixed(0)} | ${pct(t)} |`);
