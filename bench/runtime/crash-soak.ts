@@ -26,7 +26,7 @@ const sum = (f: (r: (typeof reports)[number]) => number): number => reports.redu
 const lines = [
   `crash soak report (${new Date().toISOString()})`,
   `  kills:                      ${reopen.length} of ${lanes * perLane} planned (${sum((r) => r.killedMidStream)} while appends were being acknowledged)`,
-  `  acknowledged appends:       ${sum((r) => r.acked)} (all checked after every kill: present, same offset, bit-identical)`,
+  `  acknowledged events:        ${sum((r) => r.acked)} (all checked after every kill: present, same offset, bit-identical)`,
   `  events stored at the end:   ${sum((r) => r.storedAtEnd)} (acknowledged + written-but-unacknowledged at kill time)`,
   `  reopen time p50 / max:      ${reopen[Math.floor(reopen.length / 2)]?.toFixed(1) ?? "-"} ms / ${reopen.at(-1)?.toFixed(1) ?? "-"} ms`,
   `  wall time:                  ${((Date.now() - started) / 1000).toFixed(1)} s`,
