@@ -5,7 +5,7 @@
  */
 import type { DocComment, FieldDecl } from "../grammar/ast.js";
 import { createCheckContext, type CheckContext } from "./checks/context.js";
-import { convertDefault } from "./checks/default-value.js";
+import { fieldDefault } from "./checks/default-value.js";
 import { currentDeclaration, versionOf } from "./checks/event-versions.js";
 import { validAnnotations } from "./checks/field-constraints.js";
 import type { FieldType } from "./checks/field-types.js";
@@ -169,7 +169,7 @@ function buildFields(context: CheckContext, fields: readonly FieldDecl[]): Field
   return fields.map((field) => {
     const { type, annotations } = validAnnotations(context, field);
     if (type === undefined) throw new Error(`internal: field "${field.name.name}" reached the model with an unresolved type`);
-    const converted = field.default === undefined ? undefined : convertDefault(field.default, type, field.name.name);
+    const converted = fieldDefault(context, field);
     const constraints: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
     let deprecated: string | undefined;
     for (const annotation of annotations) {

@@ -18,6 +18,11 @@ export interface CheckContext {
   hasSyntaxProblemIn(span: Span): boolean;
   /** Files that declare a namespace (files whose namespace did not parse get syntax diagnostics only). */
   readonly checkedFiles: readonly SourceFile[];
+  /**
+   * Computes a value about an AST node once per program (several checks ask for the same
+   * field types and annotations; on large specs recomputing them dominated the run time).
+   */
+  memo<K extends object, V>(table: string, node: K, compute: () => V): V;
 }
 
 export type Check = (context: CheckContext) => void;
@@ -30,6 +35,8 @@ export function createCheckContext(program: Program, report: (d: Diagnostic) => 
       file.syntaxProblems.map((p) => ({ start: p.span.start.offset, end: p.span.end.offset })),
     );
   }
+  // Plain maps, not WeakMaps: they live as long as the context, and WeakMaps were much slower here.
+  const memos = new Map<string, Map<object, unknown>>();
   return {
     program,
     report,
@@ -43,5 +50,17 @@ export function createCheckContext(program: Program, report: (d: Diagnostic) => 
       return problems.some((p) => p.start >= span.start.offset && p.start <= span.end.offset);
     },
     checkedFiles: program.files.filter((f) => Boolean(f.ast.namespace?.text)),
+    memo<K extends object, V>(table: string, node: K, compute: () => V): V {
+      let values = memos.get(table) as Map<K, V> | undefined;
+      if (values === undefined) {
+        values = new Map<K, V>();
+        memos.set(table, values);
+      }
+      const known = values.get(node);
+      if (known !== undefined || values.has(node)) return known as V;
+      const value = compute();
+      values.set(node, value);
+      return value;
+    },
   };
 }

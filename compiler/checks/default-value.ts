@@ -2,12 +2,14 @@
  * A field's default value checked against its type and turned into its JSON form
  * (see compiler/model.ts): the checks report the problem, the model builder keeps the value.
  */
-import type { Literal } from "../../grammar/ast.js";
+import type { FieldDecl, Literal } from "../../grammar/ast.js";
 import { isBase64, isDate, isDecimal, isTimestamp, isUuid } from "../../runtime/validation/formats.js";
 import { Diagnostics, Phrases } from "../diagnostics/catalogue/index.js";
 import { createDiagnostic, formatMessage, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import type { JsonValue } from "../model.js";
+import type { CheckContext } from "./context.js";
+import { validAnnotations } from "./field-constraints.js";
 import type { FieldType } from "./field-types.js";
 
 export type DefaultResult = { readonly value: JsonValue } | { readonly problem: Diagnostic };
@@ -68,6 +70,16 @@ export function describeLiteral(literal: Literal): string {
     case "Map":
       return "{}";
   }
+}
+
+/** The checked default of a field; undefined when it has none or its type did not resolve. */
+export function fieldDefault(context: CheckContext, field: FieldDecl): DefaultResult | undefined {
+  const literal = field.default;
+  if (literal === undefined) return undefined;
+  return context.memo("fieldDefault", field, () => {
+    const { type } = validAnnotations(context, field);
+    return type === undefined ? undefined : convertDefault(literal, type, field.name?.name ?? "?");
+  });
 }
 
 export function convertDefault(literal: Literal, type: FieldType, field: string): DefaultResult {

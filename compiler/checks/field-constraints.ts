@@ -15,6 +15,10 @@ export interface ValidAnnotation {
 }
 
 export function validAnnotations(context: CheckContext, field: FieldDecl): { readonly type?: FieldType; readonly annotations: ValidAnnotation[] } {
+  return context.memo("validAnnotations", field, () => compute(context, field));
+}
+
+function compute(context: CheckContext, field: FieldDecl): { readonly type?: FieldType; readonly annotations: ValidAnnotation[] } {
   const type = bindFieldType(context, field.type);
   const annotations: ValidAnnotation[] = [];
   const seen = new Set<string>();

@@ -12,6 +12,10 @@ export interface FieldOwner {
 }
 
 export function fieldOwners(context: CheckContext): FieldOwner[] {
+  return context.memo("fieldOwners", context.program, () => collect(context));
+}
+
+function collect(context: CheckContext): FieldOwner[] {
   const owners: FieldOwner[] = [];
   for (const file of context.checkedFiles) {
     for (const decl of file.ast.declarations) {

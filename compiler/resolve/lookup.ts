@@ -52,12 +52,15 @@ export class Scope {
       kinds.includes(symbol.kind) ? { status: "found", symbol } : { status: "wrong-kind", symbol };
 
     if (parts.length <= 1) {
-      const [own, ...imported] = visible;
-      const local = own?.symbols.get(name);
+      const local = visible[0]?.symbols.get(name);
       if (local) return accept(local);
-      const found = imported.map((ns) => ns.symbols.get(name)).filter((s): s is DeclSymbol => s !== undefined);
-      if (found.length === 1) return accept(found[0]!);
-      if (found.length > 1) {
+      let found: DeclSymbol[] | undefined;
+      for (let i = 1; i < visible.length; i++) {
+        const symbol = visible[i]!.symbols.get(name);
+        if (symbol) (found ??= []).push(symbol);
+      }
+      if (found?.length === 1) return accept(found[0]!);
+      if (found !== undefined) {
         const fitting = found.filter((s) => kinds.includes(s.kind));
         if (fitting.length === 1) return { status: "found", symbol: fitting[0]! };
         return { status: "ambiguous", candidates: fitting.length > 1 ? fitting : found };

@@ -2,7 +2,7 @@ import { Diagnostics } from "../../diagnostics/catalogue/index.js";
 import { createDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { JsonValue } from "../../model.js";
 import type { Check } from "../context.js";
-import { convertDefault } from "../default-value.js";
+import { fieldDefault } from "../default-value.js";
 import { fieldOwners } from "../field-owners.js";
 import { validAnnotations, type ValidAnnotation } from "../field-constraints.js";
 import { regExpError } from "./valid-patterns.js";
@@ -12,10 +12,9 @@ export const defaultsSatisfyConstraints: Check = (context) => {
   for (const owner of fieldOwners(context)) {
     for (const field of owner.fields) {
       if (field.default === undefined) continue;
-      const { type, annotations } = validAnnotations(context, field);
-      if (type === undefined) continue;
-      const converted = convertDefault(field.default, type, field.name?.name ?? "?");
-      if ("problem" in converted) continue; // reported by default-values
+      const converted = fieldDefault(context, field);
+      if (converted === undefined || "problem" in converted) continue; // reported by default-values
+      const { annotations } = validAnnotations(context, field);
       for (const annotation of annotations) {
         if (satisfies(converted.value, annotation)) continue;
         context.report(

@@ -6,14 +6,15 @@ import { ANNOTATIONS, isAnnotationName } from "../annotation-rules.js";
 import { annotationNameSpan } from "../annotation-span.js";
 import type { Check } from "../context.js";
 import { fieldOwners } from "../field-owners.js";
-import { bindFieldType, typeText } from "../field-types.js";
+import { validAnnotations } from "../field-constraints.js";
+import { typeText } from "../field-types.js";
 
 /** Annotations are known ones, given once per field, with the right arguments, on a field type they apply to. */
 export const knownAnnotations: Check = (context) => {
   for (const owner of fieldOwners(context)) {
     for (const field of owner.fields) {
       const seen = new Map<string, Annotation>();
-      const type = bindFieldType(context, field.type);
+      const { type } = validAnnotations(context, field);
       for (const annotation of field.annotations ?? []) {
         const name = annotation.name?.name;
         if (!name) continue;

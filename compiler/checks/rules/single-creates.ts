@@ -9,8 +9,8 @@ export const singleCreates: Check = (context) => {
   for (const aggregate of allAggregates(context)) {
     const creators = aggregate.events.map(currentDeclaration).filter((d) => d.creates !== undefined);
     if (creators.length === 0) {
-      // A `creates` on an old version only is reported as misplaced, not as missing.
-      if (context.hasSyntaxProblemIn(aggregate.decl.span) || aggregate.events.some((e) => e.decls.some((d) => d.creates))) continue;
+      // A `creates` on an old version, or on a declaration rejected for its name, is reported there, not as missing.
+      if (context.hasSyntaxProblemIn(aggregate.decl.span) || (aggregate.decl.events ?? []).some((e) => e.creates !== undefined)) continue;
       // Suggest the first event that has no lifecycle clause, or a placeholder name.
       const candidate = aggregate.events.map(currentDeclaration).find((d) => d.after.length === 0 && !d.ends)?.name.name ?? `${aggregate.name}Created`;
       context.report(
