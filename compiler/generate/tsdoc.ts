@@ -24,7 +24,11 @@ export function tsdoc(item: Documented, indent = "", extra: readonly string[] = 
 
 const NONE: readonly string[] = [];
 
+// Anything sanitize would change; most docs have none of it, and skip the five replacements.
+const UNSAFE = /\*\/|[ \t]$|[ \t]\n|[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 function sanitize(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\*\//g, "*\\/")

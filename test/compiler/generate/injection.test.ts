@@ -12,7 +12,7 @@ describe("generated code under hostile specs", () => {
     const { typecheckOutputs } = await import("../../../compiler/generate/typecheck.js");
     const diagnostics = typecheckOutputs(outputs, { runtimeTypes: "runtime/index.ts" });
     expect(formatTypecheckDiagnostics(diagnostics)).toBe("");
-  });
+  }, 120_000);
 
   it("keeps docs inside their comments", () => {
     expect(content).not.toMatch(/\*\/ console\.log/);
