@@ -9,12 +9,12 @@ import type { JsonValue } from "../model.js";
 
 /** Compact canonical form: the input of a fingerprint. */
 export function canonicalJson(value: JsonValue): string {
-  return write(value, undefined, "");
+  return JSON.stringify(sortedDeep(value));
 }
 
 /** Readable canonical form: 2-space indentation, sorted keys, no trailing newline. */
 export function prettyCanonicalJson(value: JsonValue): string {
-  return write(value, "  ", "");
+  return JSON.stringify(sortedDeep(value), null, 2);
 }
 
 export function compareKeys(a: string, b: string): number {
@@ -25,32 +25,23 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Array-index-like keys: JavaScript itself orders these first, ascending, in every object, so
+// sorting them the same way keeps the order JSON.stringify writes equal to the sorted order.
 const INTEGER = /^(0|[1-9][0-9]{0,8})$/;
 
-function write(value: JsonValue, indent: string | undefined, current: string): string {
-  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") {
+/** A copy with every object's keys inserted in sorted order (JSON.stringify writes insertion order). */
+function sortedDeep(value: JsonValue): JsonValue {
+  if (typeof value === "number" && !Number.isFinite(value)) {
     // JSON has no NaN/Infinity; the model never holds them, but a hash must not silently accept them.
-    if (!Number.isFinite(value)) throw new Error(`cannot write ${String(value)} as canonical JSON`);
-    return JSON.stringify(value);
+    throw new Error(`cannot write ${String(value)} as canonical JSON`);
   }
-  const inner = indent === undefined ? "" : current + indent;
-  const open = indent === undefined ? "" : `\n${inner}`;
-  const close = indent === undefined ? "" : `\n${current}`;
-  const separator = indent === undefined ? "," : `,\n${inner}`;
-  if (isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[${open}${value.map((item) => write(item, indent, inner)).join(separator)}${close}]`;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return (value as readonly JsonValue[]).map(sortedDeep);
+  const record = value as { readonly [key: string]: JsonValue };
+  const sorted: Record<string, JsonValue> = {};
+  for (const key of Object.keys(record).sort(compareKeys)) {
+    const item = record[key];
+    if (item !== undefined) sorted[key] = sortedDeep(item);
   }
-  const keys = Object.keys(value).sort(compareKeys);
-  const entries = keys.flatMap((key) => {
-    const item = value[key];
-    return item === undefined ? [] : [`${JSON.stringify(key)}:${indent === undefined ? "" : " "}${write(item, indent, inner)}`];
-  });
-  if (entries.length === 0) return "{}";
-  return `{${open}${entries.join(separator)}${close}}`;
-}
-
-function isArray(value: JsonValue): value is readonly JsonValue[] {
-  return Array.isArray(value);
+  return sorted;
 }

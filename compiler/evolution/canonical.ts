@@ -73,7 +73,7 @@ export function canonicalSpec(model: Model): CanonicalSpec {
     }
     for (const topic of namespace.topics) topics[topic.qualifiedName] = { partitions: topic.partitions };
   }
-  const used = new Set<string>();
+  const direct = new Set<string>();
   for (const namespace of model.namespaces) {
     for (const aggregate of namespace.aggregates) {
       const key = { name: aggregate.key.name, type: aggregate.key.type };
@@ -82,17 +82,24 @@ export function canonicalSpec(model: Model): CanonicalSpec {
         for (const version of event.versions) {
           const schema = { fields: canonicalFields(version.fields) };
           versions[String(version.version)] = { aggregate: aggregate.qualifiedName, topic: aggregate.topic, key, schema };
-          for (const name of typesUsedBy(schema.fields, (name) => declaredTypes.get(name))) used.add(name);
+          for (const field of Object.values(schema.fields)) for (const name of namedTypesIn(field.type)) direct.add(name);
         }
         events[event.qualifiedName] = versions;
       }
     }
   }
-  const types: Record<string, TypeSchema> = {};
-  for (const name of [...used].sort()) {
+  // Everything reachable from what events name directly, computed once for the whole spec.
+  const used = new Set<string>();
+  const pending = [...direct];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
     const schema = declaredTypes.get(name);
-    if (schema) types[name] = schema;
+    if (used.has(name) || !schema) continue;
+    used.add(name);
+    if (schema.kind === "record") for (const field of Object.values(schema.fields)) pending.push(...namedTypesIn(field.type));
   }
+  const types: Record<string, TypeSchema> = {};
+  for (const name of [...used].sort()) types[name] = declaredTypes.get(name) as TypeSchema;
   // Sorted like the lock file, so that every comparison walks things in the same order.
   return { topics: sortedByKey(topics), events: sortedByKey(events), types };
 }
@@ -158,21 +165,6 @@ export function namedTypesIn(text: string): string[] {
   };
   visit(shape);
   return names;
-}
-
-/** Every enum and record reachable from these fields, sorted. Names `lookup` does not know are skipped. */
-export function typesUsedBy(fields: CanonicalFields, lookup: (name: string) => TypeSchema | undefined): string[] {
-  const seen = new Set<string>();
-  const pending = Object.values(fields).flatMap((f) => namedTypesIn(f.type));
-  while (pending.length > 0) {
-    const name = pending.pop() as string;
-    if (seen.has(name)) continue;
-    const schema = lookup(name);
-    if (!schema) continue;
-    seen.add(name);
-    if (schema.kind === "record") pending.push(...Object.values(schema.fields).flatMap((f) => namedTypesIn(f.type)));
-  }
-  return [...seen].sort();
 }
 
 function definedConstraints(constraints: Constraints): Constraints | undefined {

@@ -22,7 +22,7 @@ import {
   type CanonicalSpec,
   type TypeSchema,
 } from "./canonical.js";
-import { eventVersionFingerprint, typeFingerprint } from "./fingerprint.js";
+import { Fingerprints } from "./fingerprint.js";
 
 export const LOCK_FORMAT_VERSION = 1;
 export const DEFAULT_LOCK_FILE = "events.lock.json";
@@ -49,16 +49,17 @@ export function buildLock(model: Model): LockFile {
 }
 
 export function lockFromCanonical(spec: CanonicalSpec): LockFile {
+  const fingerprints = new Fingerprints(spec);
   const events: Record<string, Record<string, LockedEventVersion>> = {};
   for (const [name, versions] of Object.entries(spec.events)) {
     const locked: Record<string, LockedEventVersion> = {};
     for (const [version, schema] of Object.entries(versions)) {
-      locked[version] = { ...schema, fingerprint: eventVersionFingerprint(spec, name, version) };
+      locked[version] = { ...schema, fingerprint: fingerprints.eventVersion(name, version) };
     }
     events[name] = locked;
   }
   const types: Record<string, LockedType> = {};
-  for (const [name, schema] of Object.entries(spec.types)) types[name] = { fingerprint: typeFingerprint(spec, name), schema };
+  for (const [name, schema] of Object.entries(spec.types)) types[name] = { fingerprint: fingerprints.type(name), schema };
   return { formatVersion: LOCK_FORMAT_VERSION, topics: spec.topics, events, types };
 }
 

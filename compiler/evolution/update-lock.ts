@@ -64,11 +64,14 @@ export function updateLock(model: Model, lockPath: string, options: LockUpdateOp
  */
 export function checkLockFreshness(model: Model, lockPath: string): Diagnostic[] {
   if (!existsSync(lockPath)) return [];
+  const current = buildLock(model);
+  const text = readFileSync(lockPath, "utf8");
+  // The common case, cheaply: the lock is exactly what `eventc lock` would write now.
+  if (text === serializeLock(current)) return [];
   const previous = readLockFile(lockPath);
   if (!previous.lock) return previous.diagnostics.map((d) => ({ ...d, severity: "warning" }));
-  const changes = lockDifferences(previous.lock, buildLock(model));
+  const changes = lockDifferences(previous.lock, current);
   if (changes.length === 0) return [];
-  const text = readFileSync(lockPath, "utf8");
   const examples = changes.slice(0, 3).join(", ") + (changes.length > 3 ? ", ..." : "");
   return [
     createDiagnostic(

