@@ -31,6 +31,7 @@ const USAGE = `usage: npm run bench:compile -- [options]
   --tsc-events 1000        size of the tsc comparison (0 skips it)
   --tsc-runs 3             timed tsc runs per side
   --profile                CPU-profile one generate of the largest size and summarise it
+  --phases                 time each compiler phase in-process at the largest size (cold + 2 warm rounds)
   --cli PATH               the CLI to run (default dist/compiler/cli/main.js)
   --keep                   keep the temporary folder`;
 
@@ -42,6 +43,7 @@ interface Options {
   readonly tscEvents: number;
   readonly tscRuns: number;
   readonly profile: boolean;
+  readonly phases: boolean;
   readonly cli: string;
   readonly keep: boolean;
 }
@@ -69,6 +71,7 @@ function parseOptions(): Options {
         "tsc-events": { type: "string", default: "1000" },
         "tsc-runs": { type: "string", default: "3" },
         profile: { type: "boolean", default: false },
+        phases: { type: "boolean", default: false },
         cli: { type: "string", default: join(repoRoot, "dist", "compiler", "cli", "main.js") },
         keep: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -90,6 +93,7 @@ function parseOptions(): Options {
     tscEvents: positiveInt("tsc-events", parsed["tsc-events"], true),
     tscRuns: positiveInt("tsc-runs", parsed["tsc-runs"]),
     profile: parsed.profile,
+    phases: parsed.phases,
     cli: resolve(parsed.cli),
     keep: parsed.keep,
   };
@@ -298,6 +302,15 @@ async function profileLargest(options: Options, work: string): Promise<string> {
   return `Profile of one \`eventc generate\` of ${fmtInt(events)} events (${fmtMs(m.wallMs)} ms wall under the profiler; saved as ${kept}):\n\n${formatProfileSummary(summary)}`;
 }
 
+/** Runs bench/compile/phases.ts in its own process (a fresh, cold compiler). */
+async function phaseBreakdown(options: Options): Promise<string> {
+  const events = options.sizes[options.sizes.length - 1] ?? 10_000;
+  const script = join(repoRoot, "bench", "compile", "phases.ts");
+  const m = await measureNode(["--import", "tsx", script, "--events", String(events), "--rounds", "3"], { cwd: repoRoot });
+  if (m.exitCode !== 0) return explainFailure("bench/compile/phases.ts", m);
+  return `In one process, against dist/ (wall / CPU ms; "cold" is what \`eventc generate\` pays):\n\n${m.stdout.trim()}`;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions();
   if (!existsSync(options.cli)) fail(`the CLI ${options.cli} does not exist; run \`npm run build\` first (npm run bench:compile does)`);
@@ -332,6 +345,7 @@ async function main(): Promise<void> {
       if ("failure" in tsc) out.push("```", tsc.failure, "```");
       else out.push(tsc.table, "", ...tsc.notes);
     }
+    if (options.phases) out.push("", "## Phases", "", await phaseBreakdown(options));
     if (options.profile) out.push("", "## Profile", "", await profileLargest(options, work));
     console.log(out.join("\n"));
     if (results.some((r) => r.failure !== undefined)) process.exitCode = 1;
