@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generate, type GeneratedFile } from "../../../compiler/generate/index.js";
 import { crossNamespaceModel } from "./cross-namespace-model.js";
+import { edgeModel } from "./edge-model.js";
 import { injectionModel } from "./injection-model.js";
 import { shopModel } from "./shop-model.js";
 
@@ -23,6 +24,7 @@ export const modelCases: readonly GoldenCase[] = [
   { name: "model-shop", outputs: async () => generate(shopModel(), options) },
   { name: "model-injection", outputs: async () => generate(injectionModel(), options) },
   { name: "model-cross-namespace", outputs: async () => generate(crossNamespaceModel(), options) },
+  { name: "model-edge", outputs: async () => generate(edgeModel(), options) },
 ];
 
 /** Folders of `.events` specs: each example, and each folder under test/golden/specs/. */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../../compiler/generate/index.js";
 import { loadGenerated, validator, type Validated } from "./load-generated.js";
 import { aggregate, enumOf, field, model, namespace, record, t, topic } from "./model-builder.js";
+import { edgeModel } from "./edge-model.js";
 import { shopModel } from "./shop-model.js";
 
 let shop: Record<string, unknown>;
@@ -228,5 +229,23 @@ describe("generated validators", () => {
     ]);
     expect(mod["KindValues"]).toEqual(["A"]);
     expect(Object.isFrozen(mod["KindValues"])).toBe(true);
+  });
+
+  it("decode long defaults exactly, nested collections, and bounds that are negative or fractional", async () => {
+    const mod = await loadGenerated(generate(edgeModel()), "edge.core.ts");
+    const nested = validator(mod, "validateEdgeCore", "Nested");
+    const a = nested({ ratio: 0 });
+    expect(a).toEqual({ ok: true, value: { index: {}, ratio: 0, big: 9007199254740993n } });
+    expect((a.value as { index: object }).index).not.toBe((nested({ ratio: 0 }).value as { index: object }).index);
+    expect(nested({ grid: [["On"], ["Off"]], index: { k: [{}, { x: 1 }] }, ratio: 2.5, big: "-4" }).issues).toEqual([
+      { path: "$.grid[1][0]", message: 'must be one of "On"' },
+      { path: "$.index.k[1].x", message: "is not a field of Nothing" },
+      { path: "$.ratio", message: "must be <= 2.25" },
+      { path: "$.big", message: "must be >= -3" },
+    ]);
+    expect(validator(mod, "validateEdgeCore", "Started")({ id: 1 })).toEqual({ ok: true, value: { id: 1n } });
+    expect(validator(mod, "validateEdgeCore", "TickedV1")({ id: "1", nested: { ratio: -1.5 }, on: true }).issues).toEqual([
+      { path: "$.on", message: "is not a field of Ticked v1" },
+    ]);
   });
 });
