@@ -55,13 +55,15 @@ export function loadFiles(roots: readonly string[], readFile: ReadFile, parse: P
     else if ("error" in outcome) diagnostics.push(createDiagnostic(Diagnostics.FileUnreadable, undefined, { path: root, reason: outcome.error }));
   }
 
-  while (queue.length > 0) {
-    const path = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const path = queue[next]!;
     const outcome = outcomes.get(path);
     if (outcome === undefined || !("text" in outcome)) continue;
     const { ast, problems } = safeParse(parse, outcome.text, path);
     const imports: string[] = [];
     for (const decl of ast.imports) {
+      // A broken string (e.g. unterminated) is reported by the parser; guessing a path from it would only add noise.
+      if (problems.some((p) => p.span.start.offset >= decl.pathSpan.start.offset && p.span.start.offset < Math.max(decl.pathSpan.end.offset, decl.pathSpan.start.offset + 1))) continue;
       const target = resolveImportPath(path, decl.path);
       if (target === path) {
         diagnostics.push(createDiagnostic(Diagnostics.SelfImport, decl.pathSpan));
