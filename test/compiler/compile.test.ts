@@ -64,7 +64,7 @@ topic orders { partitions 0 }
     expect(result.outputs).toEqual([]);
   });
 
-  it("turns a failure inside a phase into an internal-error diagnostic instead of throwing", () => {
+  it("turns a parser that throws into a syntax diagnostic instead of a crash", () => {
     const result = compile({
       files: { "x.events": "namespace x\n" },
       parse: () => {
@@ -73,7 +73,22 @@ topic orders { partitions 0 }
     });
     expect(result.diagnostics.map((d) => d.code)).toEqual(["EV1003"]);
     expect(result.diagnostics[0]!.message).toContain("boom");
-    expect(Diagnostics.InternalError.code).toBe("EV9009");
+  });
+
+  it("turns a failure inside a later phase into an internal error (EV9009) instead of throwing", () => {
+    const start = { offset: 0, line: 1, column: 1 };
+    const span = { file: "x.events", start, end: start };
+    const result = compile({
+      files: { "x.events": "namespace x\n" },
+      // A tree no parser should produce: a hole where a declaration belongs.
+      parse: () => ({
+        ast: { kind: "File", path: "x.events", namespace: { parts: ["x"], text: "x", span }, imports: [], declarations: [null as never], span },
+        problems: [],
+      }),
+    });
+    expect(result.diagnostics.map((d) => d.code)).toEqual([Diagnostics.InternalError.code]);
+    expect(result.diagnostics[0]!.message).toMatch(/^eventc failed internally while checking the specs: .+\. This is a bug in eventc/);
+    expect(result.model).toBeUndefined();
   });
 
   it("returns the sources, so diagnostics render with code frames", () => {

@@ -74,7 +74,8 @@ export const aggregateDiagnostics = {
     code: "EV4012",
     severity: "error",
     message: 'The event "{event}" is declared {count} times, so every declaration needs a version ("v1", "v2", ...).',
-    explanation: "Several declarations of one event are its versions. Add `vN` after the event's name on each of them.",
+    explanation:
+      "Several declarations of one event are its versions. Add `vN` after the event's name on each of them. Versions need not be consecutive, and a lone declaration may carry any version (e.g. `v3` when older versions were never published); the lock file check (EV6xxx) catches versions that disappear after being published.",
   },
   DuplicateVersion: {
     code: "EV4013",
