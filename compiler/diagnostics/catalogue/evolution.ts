@@ -217,5 +217,6 @@ export const EvolutionPhrases = {
   compatibleRequiredWithDefault: 'field "{field}" of {owner} became required with the default {value}',
   compatibleConstraintLoosened: 'field "{field}" of {owner} has a looser constraint ({change})',
   compatibleEnumMemberAdded: 'new member "{member}" in enum "{enum}"',
+  compatibleAggregateRenamed: 'aggregate "{old}" renamed to "{new}" (same events, key and topic)',
   compatibleTypeRenamed: "locked events that used {old} use {new} in its place (compared by shape)",
 } as const;

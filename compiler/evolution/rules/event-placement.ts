@@ -9,6 +9,7 @@ import { bareName, eventLabel, userList, type Comparison } from "../comparison.j
 
 export function checkEventPlacement(comparison: Comparison): void {
   const { old, current, positions } = comparison;
+  const renamed = renamedAggregates(comparison);
   const movedTopic = new Map<string, { old: string; current: string; users: string[] }>();
   const changedKey = new Map<string, { old: string; current: string; users: string[] }>();
 
@@ -18,7 +19,7 @@ export function checkEventPlacement(comparison: Comparison): void {
       const now = current.events[event]?.[version];
       if (!now) continue;
       const user = eventLabel(event, version);
-      if (now.aggregate !== locked.aggregate) {
+      if (now.aggregate !== locked.aggregate && renamed.get(locked.aggregate) !== now.aggregate) {
         if (!reportedMove) {
           reportedMove = true;
           const args = { event: bareName(event), old: bareName(locked.aggregate), new: bareName(now.aggregate) };
@@ -72,4 +73,36 @@ export function checkEventPlacement(comparison: Comparison): void {
       formatMessage(P.keepKey, { old: change.old }),
     );
   }
+}
+
+/**
+ * Aggregates that were only renamed: every locked event of the old one now belongs to one new
+ * aggregate, which holds no locked event of any other, and neither name is on the other side.
+ * Stored events do not carry their aggregate's name (only their type, key and topic), so this is
+ * compatible; a split or a merge is not. Returns old → new qualified names.
+ */
+function renamedAggregates(comparison: Comparison): Map<string, string> {
+  const { old, current } = comparison;
+  const targets = new Map<string, Set<string>>();
+  const sources = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, value: string) => map.set(key, (map.get(key) ?? new Set()).add(value));
+  const oldAggregates = new Set(Object.values(old.events).flatMap((v) => Object.values(v).map((e) => e.aggregate)));
+  const currentAggregates = new Set(Object.values(current.events).flatMap((v) => Object.values(v).map((e) => e.aggregate)));
+  for (const [event, versions] of Object.entries(old.events)) {
+    for (const [version, locked] of Object.entries(versions)) {
+      const now = current.events[event]?.[version];
+      if (!now) continue;
+      add(targets, locked.aggregate, now.aggregate);
+      add(sources, now.aggregate, locked.aggregate);
+    }
+  }
+  const renamed = new Map<string, string>();
+  for (const [from, to] of targets) {
+    const [target, ...others] = [...to];
+    if (target === undefined || others.length > 0 || target === from) continue;
+    if (currentAggregates.has(from) || oldAggregates.has(target) || sources.get(target)?.size !== 1) continue;
+    renamed.set(from, target);
+    comparison.note(P.compatibleAggregateRenamed, { old: bareName(from), new: bareName(target) });
+  }
+  return renamed;
 }

@@ -272,6 +272,18 @@ describe("compatible changes against a locked spec", () => {
     expect(compatible(source)).toEqual(['new event "ItemDescribed" (v1)', 'new version "ItemRepriced" v2', 'new topic "shop.archive"']);
   });
 
+  it("an aggregate renamed, keeping its events, key and topic", () => {
+    expect(compatible(edit(["aggregate Item in catalog", "aggregate Product in catalog"]))).toEqual([
+      'aggregate "Item" renamed to "Product" (same events, key and topic)',
+    ]);
+  });
+
+  it("but not a rename that also changes the key", () => {
+    const result = check(edit(["aggregate Item in catalog {\n  key sku: string", "aggregate Product in catalog {\n  key sku: uuid"]));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["EV6010"]);
+    expect(result.diagnostics[0]?.message).toContain('The key of aggregate "Product" changed from "sku: string" to "sku: uuid"');
+  });
+
   it("docs, comments, formatting, field order and @deprecated", () => {
     const source = edit(
       ["namespace shop\n", "/// The shop.\nnamespace shop // comment\n"],
