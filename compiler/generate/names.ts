@@ -117,9 +117,14 @@ export function findNameClashes(ns: NamespaceModel): NameClash[] {
       }
     }
   }
+  const handlerKeys = new Map<string, Map<string, string[]>>();
   for (const p of ns.projections) {
     claim(types, names.projectionState(p.name), `projection ${p.name} (its state type)`);
     claim(types, names.projectionHandlers(p.name), `projection ${p.name} (its handlers type)`);
+    // Handler maps are keyed by bare event name next to `initial`.
+    const keys = new Map<string, string[]>([["initial", [`projection ${p.name} (its initial state)`]]]);
+    handlerKeys.set(p.name, keys);
+    for (const qualified of p.events) claim(keys, bareName(qualified), `event ${qualified}`);
   }
   const nsWho = `namespace ${ns.name}`;
   claim(types, names.facade(ns.name), `${nsWho} (its facade type)`);
@@ -138,6 +143,11 @@ export function findNameClashes(ns: NamespaceModel): NameClash[] {
   ] as const) {
     for (const [name, claimants] of table) {
       if (claimants.length > 1) clashes.push({ name: name + suffix, claimants });
+    }
+  }
+  for (const [projection, keys] of handlerKeys) {
+    for (const [name, claimants] of keys) {
+      if (claimants.length > 1) clashes.push({ name: `${name} (key of ${names.projectionHandlers(projection)})`, claimants });
     }
   }
   return clashes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

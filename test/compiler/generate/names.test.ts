@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findNameClashes, namespaceAlias, namespacePascal } from "../../../compiler/generate/names.js";
-import { aggregate, enumOf, field, namespace, record, t } from "./model-builder.js";
+import { aggregate, enumOf, field, namespace, projection, record, t } from "./model-builder.js";
 import { shopModel } from "./shop-model.js";
 
 describe("generated names", () => {
@@ -38,6 +38,16 @@ describe("generated names", () => {
       { name: "Promise", claimants: ["TypeScript's global Promise", "enum Promise"] },
       { name: "Shop", claimants: ["type Shop", "namespace shop (its facade type)"] },
       { name: "decodeItemRepricedV1", claimants: ["type ItemRepricedV1 (its decoder)", "event ItemRepriced v1 (its decoder)"] },
+    ]);
+  });
+
+  it("report projection handler keys wanted twice: `initial`, or one bare name from two namespaces", () => {
+    const ns = namespace("views", {
+      projections: [projection("views", "P", ["shop.initial", "shop.Placed", "billing.Placed"], [])],
+    });
+    expect(findNameClashes(ns)).toEqual([
+      { name: "Placed (key of PHandlers)", claimants: ["event shop.Placed", "event billing.Placed"] },
+      { name: "initial (key of PHandlers)", claimants: ["projection P (its initial state)", "event shop.initial"] },
     ]);
   });
 });
