@@ -20,6 +20,7 @@ export function validAnnotations(context: CheckContext, field: FieldDecl): { rea
 
 function compute(context: CheckContext, field: FieldDecl): { readonly type?: FieldType; readonly annotations: ValidAnnotation[] } {
   const type = bindFieldType(context, field.type);
+  if ((field.annotations ?? []).length === 0) return type === undefined ? { annotations: [] } : { type, annotations: [] };
   const annotations: ValidAnnotation[] = [];
   const seen = new Set<string>();
   for (const annotation of field.annotations ?? []) {
