@@ -2,7 +2,7 @@
  * The file log's replay: the same order and options as the shared `replayTopics`
  * (runtime/replay-merge.ts: per-partition order, partitions interleaved by time, ties by topic,
  * partition, offset), but merging whole chunks synchronously. The shared merge resumes one async
- * iterator per event per partition; here an await happens once per chunk (about 2,500 events), which
+ * iterator per event per partition; here an await happens once per chunk (about 600 events), which
  * is most of the difference between replaying and raw read+parse. Memory: one chunk per partition.
  */
 import type { StoredEvent } from "../envelope.js";

@@ -1,5 +1,5 @@
 /**
- * Streaming a partition's events from its segments: one chunk (1 MiB) of records at a time, each
+ * Streaming a partition's events from its segments: one chunk (256 KiB) of records at a time, each
  * record's CRC checked, so memory stays flat however long the partition.
  */
 import { open, type FileHandle } from "node:fs/promises";
