@@ -4,18 +4,16 @@
  * (compile, writeOutputs, the evolution and log functions) and turns results into exit codes:
  * 0 success, 1 any error diagnostic, 2 bad usage. User mistakes never print a stack trace.
  */
-import { relative } from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import { Diagnostics } from "../diagnostics/catalogue/index.js";
-import { createDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { writeOutputs } from "../io/write-outputs.js";
-import { renderJson, renderSummary, renderText } from "../report/index.js";
+import { renderSummary } from "../report/index.js";
 import { checkAgainstOptions, compileForEvolution, runCheckAgainst } from "./commands/check-against.js";
 import type { CommandIo } from "./commands/evolution-output.js";
-import { generateLockOptions, generateLockStep, lockOptions, runLock } from "./commands/lock.js";
+import { generateLockOptions, lockOptions, runLock } from "./commands/lock.js";
 import { logCommand } from "./commands/log.js";
-import { compileSpecs, type CompiledRequest } from "./compile-specs.js";
+import { compileSpecs } from "./compile-specs.js";
+import { printDiagnostics, runGenerate, watchGenerate } from "./commands/generate.js";
 
 type Format = "text" | "json";
 
@@ -39,19 +37,6 @@ const specOptions = <T>(y: Argv<T>) =>
     .option("config", { type: "string", describe: "Config file (default: eventc.config.json in the current folder, if any)" })
     .option("format", { choices: ["text", "json"] as const, default: "text" as Format, describe: "Diagnostics as text with code frames, or as JSON" });
 
-/** Prints diagnostics in the chosen format; returns whether there were errors. */
-function report(diagnostics: readonly Diagnostic[], compiled: CompiledRequest | undefined, format: Format): boolean {
-  const cwd = process.cwd();
-  const displayPath = (path: string) => relative(cwd, path) || path;
-  if (format === "json") {
-    io.out(renderJson(diagnostics, { displayPath }));
-  } else if (diagnostics.length > 0) {
-    io.err(renderText(diagnostics, { sources: compiled?.result?.sources ?? new Map(), displayPath, color: useColor() }));
-    io.err(`${renderSummary(diagnostics)}\n`);
-  }
-  return hasErrors(diagnostics);
-}
-
 async function main(argv: readonly string[]): Promise<void> {
   await yargs(argv)
     .scriptName("eventc")
@@ -65,29 +50,27 @@ async function main(argv: readonly string[]): Promise<void> {
         )
           .example("$0 generate specs --out src/generated", "Generate from every *.events file under specs/")
           .example("$0 generate", "Use the specs and out folder of eventc.config.json")
-          .example("$0 generate specs --out gen --update-lock", "Also update events.lock.json"),
+          .option("watch", { type: "boolean", alias: "w", default: false, describe: "Keep running: regenerate on every change of a spec, an import or the config" })
+          .example("$0 generate specs --out gen --update-lock", "Also update events.lock.json")
+          .example("$0 generate specs --out gen --watch", "Regenerate on every save; errors are printed and watching goes on"),
       (args) => {
-        const a = args as unknown as SpecArgs & { out?: string; lock?: string; updateLock: boolean };
-        const compiled = compileSpecs({ cwd: process.cwd(), generate: true, ...specRequest(a), ...(a.out !== undefined ? { out: a.out } : {}), ...(a.lock !== undefined ? { lock: a.lock } : {}) });
-        const diagnostics = [...compiled.diagnostics];
-        let summary: string | undefined;
-        if (compiled.options && compiled.result?.model && !hasErrors(diagnostics)) {
-          try {
-            const written = writeOutputs(compiled.options.out, compiled.result.outputs);
-            const out = relative(process.cwd(), compiled.options.out) || ".";
-            summary = `Generated ${compiled.result.outputs.length} module(s) in ${out}: ${written.written.length} written, ${written.unchanged.length} unchanged${written.removed.length > 0 ? `, ${written.removed.length} stale removed` : ""}.`;
-          } catch (error) {
-            diagnostics.push(createDiagnostic(Diagnostics.OutputUnwritable, undefined, { path: compiled.options.out, reason: reasonOf(error) }));
-          }
-          if (!hasErrors(diagnostics)) {
-            const lock = generateLockStep(compiled.result.model, { lock: compiled.options.lock, updateLock: a.updateLock, cwd: process.cwd() });
-            diagnostics.push(...lock.diagnostics);
-            if (lock.message !== undefined) summary = `${summary ?? ""}\n${lock.message}`;
-          }
+        const a = args as unknown as SpecArgs & { out?: string; lock?: string; updateLock: boolean; watch: boolean };
+        const request = {
+          cwd: process.cwd(),
+          ...specRequest(a),
+          ...(a.out !== undefined ? { out: a.out } : {}),
+          ...(a.lock !== undefined ? { lock: a.lock } : {}),
+          updateLock: a.updateLock,
+          format: a.format,
+          color: useColor(),
+        };
+        if (!a.watch) {
+          process.exitCode = runGenerate(request, io).exitCode;
+          return;
         }
-        const failed = report(diagnostics, compiled, a.format);
-        if (!failed && summary !== undefined && a.format === "text") io.out(`${summary}\n`);
-        process.exitCode = failed ? 1 : 0;
+        const watcher = watchGenerate(request, io);
+        process.once("SIGINT", () => void watcher.close().then(() => process.exit(0)));
+        process.once("SIGTERM", () => void watcher.close().then(() => process.exit(0)));
       },
     )
     .command(
@@ -115,7 +98,7 @@ async function main(argv: readonly string[]): Promise<void> {
           );
           return;
         }
-        const failed = report(compiled.diagnostics, compiled, a.format);
+        const failed = printDiagnostics(compiled.diagnostics, compiled, { cwd: process.cwd(), format: a.format, color: useColor() }, io);
         if (!failed && a.format === "text") io.out(`No problems found (${renderSummary(compiled.diagnostics)}).\n`);
         process.exitCode = failed ? 1 : 0;
       },
@@ -128,7 +111,7 @@ async function main(argv: readonly string[]): Promise<void> {
         const a = args as unknown as SpecArgs & { lock?: string; force: boolean; verbose: boolean };
         const compiled = compileSpecs({ cwd: process.cwd(), generate: false, ...specRequest(a), ...(a.lock !== undefined ? { lock: a.lock } : {}) });
         if (!compiled.options || !compiled.result) {
-          process.exitCode = report(compiled.diagnostics, compiled, a.format) ? 1 : 0;
+          process.exitCode = printDiagnostics(compiled.diagnostics, compiled, { cwd: process.cwd(), format: a.format, color: useColor() }, io) ? 1 : 0;
           return;
         }
         process.exitCode = runLock(
