@@ -41,6 +41,7 @@ export class DocAttachments {
 
   /** The doc comment written right before the token starting at `offset`, marked as used. */
   take(offset: number): DocComment | undefined {
+    if (this.runs.size === 0) return undefined;
     const run = this.runs.get(offset);
     if (run === undefined || offset < 0) return undefined;
     run.used = true;

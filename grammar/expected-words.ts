@@ -194,7 +194,9 @@ function eventBodyWords(context: ErrorContext): string {
 
 function projectionBodyWords(context: ErrorContext): string {
   if (previousIs(context, "{")) return "'on', 'state' or '}'";
-  if (previousIs(context, "}")) return "'}' to close the projection";
+  if (previousIs(context, "}")) {
+    return context.found?.image === "on" ? "'}' to close the projection ('on' comes before 'state')" : "'}' to close the projection";
+  }
   return "',', 'state' or '}'";
 }
 

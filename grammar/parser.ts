@@ -6,7 +6,7 @@
  * them be reported and skipped without losing the rest of the file.
  * The parser is built once (`eventsParser`) and reused; `parse.ts` drives it.
  */
-import { CstParser } from "chevrotain";
+import { CstParser, tokenMatcher, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import { userWordsErrorProvider } from "./expected-words.js";
 import {
   After,
@@ -52,19 +52,47 @@ import {
 } from "./tokens.js";
 
 export class EventsParser extends CstParser {
+  /** `OR` alternatives are built once per parser, not once per call (chevrotain's advice for speed). */
+  private readonly alternatives: Partial<Record<string, IOrAlt<unknown>[]>> = {};
+
   constructor() {
     super(allTokens as never, {
       recoveryEnabled: true,
       nodeLocationTracking: "full",
       errorMessageProvider: userWordsErrorProvider,
-      maxLookahead: 2,
+      maxLookahead: 1,
     });
     this.performSelfAnalysis();
   }
 
-  // file = namespaceDecl? importDecl* declaration*
+  /**
+   * chevrotain recovers in a rule by inserting the missing token or deleting an extra one.
+   * Also try replacing one wrong token when the token after it fits (`a = int` is read as
+   * `a: int`), so that a typo costs one problem instead of a cascade. Names and keywords
+   * are never replaced: they carry structure that the re-sync recovery handles better.
+   */
+  tryInRuleRecovery(expected: TokenType, follows: TokenType[]): IToken {
+    const base = (CstParser.prototype as unknown as RecoveryInternals).tryInRuleRecovery;
+    try {
+      return base.call(this, expected, follows);
+    } catch (error) {
+      const wrong = this.LA(1);
+      const next = this.LA(2);
+      if (
+        !tokenMatcher(wrong, Word) &&
+        next.tokenType.name !== "EOF" &&
+        follows.some((type) => tokenMatcher(next, type))
+      ) {
+        (this as unknown as RecoveryInternals).consumeToken();
+        return (this as unknown as RecoveryInternals).getTokenToInsert(expected);
+      }
+      throw error;
+    }
+  }
+
+  // file = namespaceDecl importDecl* declaration*
   public readonly file = this.RULE("file", () => {
-    this.OPTION(() => this.SUBRULE(this.namespaceDecl));
+    this.SUBRULE(this.namespaceDecl);
     this.MANY(() => this.SUBRULE(this.importDecl));
     this.MANY2(() => this.SUBRULE(this.declaration));
   });
@@ -80,13 +108,13 @@ export class EventsParser extends CstParser {
   });
 
   private readonly declaration = this.RULE("declaration", () => {
-    this.OR([
+    this.OR((this.alternatives.declaration ??= [
       { ALT: () => this.SUBRULE(this.enumDecl) },
       { ALT: () => this.SUBRULE(this.typeDecl) },
       { ALT: () => this.SUBRULE(this.topicDecl) },
       { ALT: () => this.SUBRULE(this.aggregateDecl) },
       { ALT: () => this.SUBRULE(this.projectionDecl) },
-    ]);
+    ]));
   });
 
   private readonly enumDecl = this.RULE("enumDecl", () => {
@@ -132,10 +160,10 @@ export class EventsParser extends CstParser {
     });
     this.CONSUME(LCurly);
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alternatives.aggregateMember ??= [
         { ALT: () => this.SUBRULE(this.keyDecl) },
         { ALT: () => this.SUBRULE(this.eventDecl) },
-      ]);
+      ]));
     });
     this.CONSUME(RCurly);
   });
@@ -152,10 +180,10 @@ export class EventsParser extends CstParser {
     this.CONSUME(Identifier);
     this.OPTION(() => this.CONSUME(Version));
     this.OPTION2(() => {
-      this.OR([
+      this.OR((this.alternatives.lifecycle ??= [
         { ALT: () => this.CONSUME(Creates) },
         { ALT: () => this.SUBRULE(this.afterClause) },
-      ]);
+      ]));
     });
     this.OPTION3(() => this.CONSUME(Ends));
     this.CONSUME(LCurly);
@@ -214,11 +242,11 @@ export class EventsParser extends CstParser {
   });
 
   private readonly typeRef = this.RULE("typeRef", () => {
-    this.OR([
+    this.OR((this.alternatives.typeRef ??= [
       { ALT: () => this.SUBRULE(this.listType) },
       { ALT: () => this.SUBRULE(this.mapType) },
       { ALT: () => this.SUBRULE(this.qualifiedName) },
-    ]);
+    ]));
   });
 
   private readonly listType = this.RULE("listType", () => {
@@ -246,7 +274,7 @@ export class EventsParser extends CstParser {
   });
 
   private readonly literal = this.RULE("literal", () => {
-    this.OR([
+    this.OR((this.alternatives.literal ??= [
       { ALT: () => this.CONSUME(StringLiteral) },
       { ALT: () => this.CONSUME(IntegerLiteral) },
       { ALT: () => this.CONSUME(FloatLiteral) },
@@ -254,7 +282,7 @@ export class EventsParser extends CstParser {
       { ALT: () => this.CONSUME(Word) },
       { ALT: () => this.SUBRULE(this.listLiteral) },
       { ALT: () => this.SUBRULE(this.mapLiteral) },
-    ]);
+    ]));
   });
 
   private readonly listLiteral = this.RULE("listLiteral", () => {
@@ -277,6 +305,13 @@ export class EventsParser extends CstParser {
       this.CONSUME(RParen);
     });
   });
+}
+
+/** chevrotain's recovery internals used above (not part of its typed API). */
+interface RecoveryInternals {
+  tryInRuleRecovery(this: unknown, expected: TokenType, follows: TokenType[]): IToken;
+  consumeToken(): void;
+  getTokenToInsert(type: TokenType): IToken;
 }
 
 /** The one parser instance: building it runs grammar analysis, which is too slow to repeat per file. */
