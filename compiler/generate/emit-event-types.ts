@@ -2,7 +2,7 @@
 import type { AggregateModel, EventModel } from "../model.js";
 import type { EmitContext } from "./context.js";
 import { eventDataFields } from "./event-fields.js";
-import { dataFields, fieldsNeedInput, inputFields, renderFields } from "./interface-fields.js";
+import { dataFields, fieldsNeedInput, inputFields } from "./interface-fields.js";
 import { names } from "./names.js";
 import { template } from "./templates.js";
 import { tsdoc } from "./tsdoc.js";
@@ -53,8 +53,8 @@ export function emitEventTypes(ctx: EmitContext, aggregate: AggregateModel, even
       event: event.name,
       doc: tsdoc({ doc: version.doc ?? (current ? event.doc : undefined) }, "", versionNote),
       dataName: names.data(stem),
-      fields: renderFields(dataFields(ctx, fields)),
-      input: hasInput ? { name: names.input(stem), fields: renderFields(inputFields(ctx, fields)) } : false,
+      fields: dataFields(ctx, fields),
+      input: hasInput ? { name: names.input(stem), fields: inputFields(ctx, fields) } : false,
       alias:
         multi && current
           ? { dataName: names.data(event.name), inputName: hasInput ? names.input(event.name) : false, version: version.version }

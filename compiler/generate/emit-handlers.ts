@@ -4,7 +4,7 @@
  */
 import type { ProjectionModel } from "../model.js";
 import type { EmitContext } from "./context.js";
-import { dataFields, renderFields } from "./interface-fields.js";
+import { dataFields } from "./interface-fields.js";
 import { bareName, names } from "./names.js";
 import { template } from "./templates.js";
 import { tsdoc } from "./tsdoc.js";
@@ -54,7 +54,7 @@ export function emitProjectionTypes(ctx: EmitContext, projection: ProjectionMode
   return projectionTemplate({
     doc: tsdoc(projection),
     state: names.projectionState(projection.name),
-    fields: renderFields(dataFields(ctx, projection.state)),
+    fields: dataFields(ctx, projection.state),
     handlers: names.projectionHandlers(projection.name),
     initial: projection.per !== undefined ? "key: string" : "",
     events: projection.events.map((qualified) => ({

@@ -1,7 +1,7 @@
 /** Records (`type` declarations): an interface, and an input interface when defaults make fields optional. */
 import type { RecordModel } from "../model.js";
 import type { EmitContext } from "./context.js";
-import { dataFields, inputFields, renderFields } from "./interface-fields.js";
+import { dataFields, inputFields } from "./interface-fields.js";
 import { names } from "./names.js";
 import { template } from "./templates.js";
 import { tsdoc } from "./tsdoc.js";
@@ -25,9 +25,9 @@ export function emitRecord(ctx: EmitContext, record: RecordModel): string {
   return recordTemplate({
     doc: tsdoc(record),
     name: record.name,
-    fields: renderFields(dataFields(ctx, record.fields)),
+    fields: dataFields(ctx, record.fields),
     input: ctx.index.recordNeedsInput(record.qualifiedName)
-      ? { name: names.recordInput(record.name), fields: renderFields(inputFields(ctx, record.fields)) }
+      ? { name: names.recordInput(record.name), fields: inputFields(ctx, record.fields) }
       : false,
   });
 }

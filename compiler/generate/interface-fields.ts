@@ -7,40 +7,30 @@ import { jsonLiteral, propertyName } from "./literals.js";
 import type { EmitContext } from "./context.js";
 import { tsdoc } from "./tsdoc.js";
 
-export interface FieldView {
-  readonly doc: string;
-  readonly key: string;
-  readonly optional: boolean;
-  readonly type: string;
-}
-
 // Field lines are the innermost, most repeated output (tens of thousands per large spec), so they
-// are joined here in plain code; the templates around them place the finished block.
+// are written here in plain code, straight to one string; the templates around them place the block.
 //   readonly price: Money;   (one line per field, its TSDoc above)
-export function renderFields(fields: readonly FieldView[]): string {
-  let out = "";
-  for (const f of fields) out += `${out === "" ? "" : "\n"}${f.doc}  readonly ${f.key}${f.optional ? "?" : ""}: ${f.type};`;
-  return out;
-}
 
 /** Fields as stored and handed to user code: every field present except `name?:` ones. */
-export function dataFields(ctx: EmitContext, fields: readonly FieldModel[]): FieldView[] {
-  return fields.map((f) => ({
-    doc: tsdoc(f, "  "),
-    key: propertyName(f.name),
-    optional: f.optional,
-    type: ctx.types.type(f.type),
-  }));
+export function dataFields(ctx: EmitContext, fields: readonly FieldModel[]): string {
+  const lines = new Array<string>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as FieldModel;
+    lines[i] = `${tsdoc(f, "  ")}  readonly ${propertyName(f.name)}${f.optional ? "?" : ""}: ${ctx.types.type(f.type)};`;
+  }
+  return lines.join("\n");
 }
 
 /** Fields as accepted on input: fields with defaults may be left out, nested records take their input types. */
-export function inputFields(ctx: EmitContext, fields: readonly FieldModel[]): FieldView[] {
-  return fields.map((f) => ({
-    doc: tsdoc(f, "  ", f.default !== undefined ? [`Default: \`${defaultText(f.default)}\`.`] : []),
-    key: propertyName(f.name),
-    optional: f.optional || f.default !== undefined,
-    type: ctx.types.inputType(f.type),
-  }));
+export function inputFields(ctx: EmitContext, fields: readonly FieldModel[]): string {
+  const lines = new Array<string>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as FieldModel;
+    const hasDefault = f.default !== undefined;
+    const doc = tsdoc(f, "  ", hasDefault ? [`Default: \`${defaultText(f.default)}\`.`] : undefined);
+    lines[i] = `${doc}  readonly ${propertyName(f.name)}${f.optional || hasDefault ? "?" : ""}: ${ctx.types.inputType(f.type)};`;
+  }
+  return lines.join("\n");
 }
 
 /** Whether a list of fields needs a separate input interface. */
