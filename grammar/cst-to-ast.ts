@@ -202,7 +202,7 @@ export class AstBuilder extends BaseVisitor {
 
   enumDecl(children: Children, location: Location): EnumDecl | undefined {
     const docPart = this.docBefore(token(children, "Keyword_enum"));
-    const name = this.identifier(token(children, "Identifier"));
+    const name = this.identifier(token(children, "Name"));
     if (name === undefined) return undefined;
     return {
       kind: "Enum",
@@ -223,7 +223,7 @@ export class AstBuilder extends BaseVisitor {
 
   typeDecl(children: Children, location: Location): TypeDecl | undefined {
     const docPart = this.docBefore(token(children, "Keyword_type"));
-    const name = this.identifier(token(children, "Identifier"));
+    const name = this.identifier(token(children, "Name"));
     const fields = this.sub<FieldDecl[]>(child(children, "fields")) ?? [];
     if (name === undefined) return undefined;
     return { kind: "Type", ...docPart, name, fields, span: this.nodeSpan(location, name.span) };
@@ -231,7 +231,7 @@ export class AstBuilder extends BaseVisitor {
 
   topicDecl(children: Children, location: Location): TopicDecl | undefined {
     const docPart = this.docBefore(token(children, "Keyword_topic"));
-    const name = this.identifier(token(children, "Identifier"));
+    const name = this.identifier(token(children, "Name"));
     if (name === undefined) return undefined;
     const count = token(children, "IntegerLiteral");
     const partitions = count === undefined ? undefined : this.checkedInteger(count, count.image);
@@ -246,7 +246,7 @@ export class AstBuilder extends BaseVisitor {
 
   aggregateDecl(children: Children, location: Location): AggregateDecl | undefined {
     const docPart = this.docBefore(token(children, "Keyword_aggregate"));
-    const name = this.identifier(token(children, "Identifier"));
+    const name = this.identifier(token(children, "Name"));
     const topic = this.sub<QualifiedName>(child(children, "qualifiedName"));
     const keys = this.subs<KeyDecl>(nodes(children, "keyDecl"));
     const events = this.subs<EventDecl>(nodes(children, "eventDecl"));
@@ -273,7 +273,7 @@ export class AstBuilder extends BaseVisitor {
 
   eventDecl(children: Children, location: Location): EventDecl | undefined {
     const docPart = this.docBefore(token(children, "Keyword_event"));
-    const name = this.identifier(token(children, "Identifier"));
+    const name = this.identifier(token(children, "Name"));
     const versionToken = token(children, "Version");
     const version = versionToken === undefined ? undefined : this.checkedInteger(versionToken, versionToken.image.slice(1));
     const creates = token(children, "Keyword_creates");
@@ -304,7 +304,7 @@ export class AstBuilder extends BaseVisitor {
 
   projectionDecl(children: Children, location: Location): ProjectionDecl | undefined {
     const docPart = this.docBefore(token(children, "Keyword_projection"));
-    const name = this.identifier(token(children, "Identifier"));
+    const name = this.identifier(token(children, "Name"));
     const per = this.sub<QualifiedName>(child(children, "qualifiedName"));
     const on = this.sub<QualifiedName[]>(child(children, "onClause")) ?? [];
     const stateNode = child(children, "stateBlock");
@@ -385,7 +385,7 @@ export class AstBuilder extends BaseVisitor {
   }
 
   qualifiedName(children: Children): QualifiedName | undefined {
-    const parts = tokens(children, "Identifier");
+    const parts = tokens(children, "Name");
     const first = parts[0];
     const last = parts[parts.length - 1];
     if (first === undefined || last === undefined) return undefined;

@@ -47,6 +47,7 @@ function isString(token: IToken): boolean {
 /** Words for a token type when no rule-specific phrase applies. */
 const tokenWords: Readonly<Record<string, string>> = {
   Identifier: "a name",
+  Name: "a name",
   Word: "a name",
   Version: "a version such as v2",
   StringLiteral: "a string in double quotes",
@@ -102,14 +103,14 @@ export function describeExpected(context: ErrorContext): string {
       return "the namespace declaration (namespace name) at the start of the file";
     case "importDecl/StringLiteral":
       return 'the path of the imported file in double quotes, such as "./common.events"';
-    case "qualifiedName/Identifier":
+    case "qualifiedName/Name":
       return qualifiedNameWords(context, parent);
-    case "enumDecl/Identifier":
-    case "typeDecl/Identifier":
-    case "topicDecl/Identifier":
-    case "aggregateDecl/Identifier":
-    case "eventDecl/Identifier":
-    case "projectionDecl/Identifier":
+    case "enumDecl/Name":
+    case "typeDecl/Name":
+    case "topicDecl/Name":
+    case "aggregateDecl/Name":
+    case "eventDecl/Name":
+    case "projectionDecl/Name":
       return `a name for the ${declarationName(rule)}`;
     case "enumDecl/LCurly":
     case "typeDecl/LCurly":

@@ -22,7 +22,6 @@ import {
   Equals,
   Event,
   FloatLiteral,
-  Identifier,
   Import,
   In,
   IntegerLiteral,
@@ -33,6 +32,7 @@ import {
   LParen,
   LSquare,
   MapKeyword,
+  Name,
   Namespace,
   On,
   Partitions,
@@ -119,7 +119,7 @@ export class EventsParser extends CstParser {
 
   private readonly enumDecl = this.RULE("enumDecl", () => {
     this.CONSUME(Enum);
-    this.CONSUME(Identifier);
+    this.CONSUME(Name);
     this.CONSUME(LCurly);
     this.MANY(() => {
       this.SUBRULE(this.enumMember);
@@ -134,7 +134,7 @@ export class EventsParser extends CstParser {
 
   private readonly typeDecl = this.RULE("typeDecl", () => {
     this.CONSUME(Type);
-    this.CONSUME(Identifier);
+    this.CONSUME(Name);
     this.CONSUME(LCurly);
     this.SUBRULE(this.fields);
     this.CONSUME(RCurly);
@@ -142,7 +142,7 @@ export class EventsParser extends CstParser {
 
   private readonly topicDecl = this.RULE("topicDecl", () => {
     this.CONSUME(Topic);
-    this.CONSUME(Identifier);
+    this.CONSUME(Name);
     this.CONSUME(LCurly);
     this.OPTION(() => {
       this.CONSUME(Partitions);
@@ -153,7 +153,7 @@ export class EventsParser extends CstParser {
 
   private readonly aggregateDecl = this.RULE("aggregateDecl", () => {
     this.CONSUME(Aggregate);
-    this.CONSUME(Identifier);
+    this.CONSUME(Name);
     this.OPTION(() => {
       this.CONSUME(In);
       this.SUBRULE(this.qualifiedName);
@@ -177,7 +177,7 @@ export class EventsParser extends CstParser {
 
   private readonly eventDecl = this.RULE("eventDecl", () => {
     this.CONSUME(Event);
-    this.CONSUME(Identifier);
+    this.CONSUME(Name);
     this.OPTION(() => this.CONSUME(Version));
     this.OPTION2(() => {
       this.OR((this.alternatives.lifecycle ??= [
@@ -198,7 +198,7 @@ export class EventsParser extends CstParser {
 
   private readonly projectionDecl = this.RULE("projectionDecl", () => {
     this.CONSUME(Projection);
-    this.CONSUME(Identifier);
+    this.CONSUME(Name);
     this.OPTION(() => {
       this.CONSUME(Per);
       this.SUBRULE(this.qualifiedName);
@@ -266,10 +266,10 @@ export class EventsParser extends CstParser {
   });
 
   private readonly qualifiedName = this.RULE("qualifiedName", () => {
-    this.CONSUME(Identifier);
+    this.CONSUME(Name);
     this.MANY(() => {
       this.CONSUME(Dot);
-      this.CONSUME2(Identifier);
+      this.CONSUME2(Name);
     });
   });
 

@@ -14,10 +14,13 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
 /** Any token that may name a field, enum member, key, state field or annotation. */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA });
 
+/** Any token that may name a declaration or be part of a (qualified) reference: identifiers and `v2`. */
+export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+
 export const Identifier = createToken({
   name: "Identifier",
   pattern: /[A-Za-z_][A-Za-z0-9_]*/,
-  categories: [Word],
+  categories: [Word, Name],
 });
 
 /** `v2`: an event version, also usable as a field name. `v2field` and `value` stay identifiers. */
@@ -25,7 +28,7 @@ export const Version = createToken({
   name: "Version",
   pattern: /v[0-9]+/,
   longer_alt: Identifier,
-  categories: [Word],
+  categories: [Word, Name],
 });
 
 function keyword(word: string): TokenType {
@@ -151,6 +154,7 @@ export const allTokens: readonly TokenType[] = [
   ...keywords,
   Version,
   Word,
+  Name,
   Identifier,
 ];
 
