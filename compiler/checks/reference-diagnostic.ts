@@ -52,10 +52,14 @@ export function referenceDiagnostic(program: Program, site: ReferenceSite): Diag
       const last = ref.parts[ref.parts.length - 1] ?? name;
       const suggestion = suggestName(last, resolution.suggestionCandidates);
       const shown = suggestion === undefined ? undefined : ref.parts.length > 1 ? [...ref.parts.slice(0, -1), suggestion].join(".") : suggestion;
-      return createDiagnostic(UNKNOWN[site.position], ref.span, {
-        name,
-        didYouMean: shown === undefined ? "" : formatMessage(Phrases.didYouMean, { suggestion: shown }),
-      });
+      // With no close name, say how to make the name exist (for types and topics, where that is obvious).
+      const declare = site.position === "type" ? Phrases.declareType : site.position === "topic" ? Phrases.declareTopic : undefined;
+      return createDiagnostic(
+        UNKNOWN[site.position],
+        ref.span,
+        { name, didYouMean: shown === undefined ? "" : formatMessage(Phrases.didYouMean, { suggestion: shown }) },
+        shown === undefined && declare !== undefined && ref.parts.length === 1 ? { hint: formatMessage(declare, { name }) } : {},
+      );
     }
     case "ambiguous": {
       const candidates = resolution.candidates.map((c) => `"${c.qualifiedName}"`);

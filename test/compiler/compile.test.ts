@@ -94,7 +94,14 @@ topic orders { partitions 0 }
   it("returns the sources, so diagnostics render with code frames", () => {
     const result = compile({ files: { "shop.events": "namespace shop\ntype T { a: Mony }\n" } });
     expect(renderText(result.diagnostics, { sources: result.sources })).toBe(
-      ['shop.events:2:13: error EV2002: Unknown type "Mony".', "   |", " 2 | type T { a: Mony }", "   |             ^~~~", ""].join("\n"),
+      [
+        'shop.events:2:13: error EV2002: Unknown type "Mony".',
+        "   |",
+        " 2 | type T { a: Mony }",
+        "   |             ^~~~",
+        "   = help: Declare it (`type Mony { ... }` or `enum Mony { ... }`), or import the file that declares it.",
+        "",
+      ].join("\n"),
     );
   });
 });

@@ -33,4 +33,6 @@ export const Phrases = {
   makeOptional: 'Write `{field}?: {type}` to make it optional instead.',
   mapKeyString: "Write `map<string, ...>`.",
   removeDuplicate: "Remove the repeated entry.",
+  declareType: "Declare it (`type {name} { ... }` or `enum {name} { ... }`), or import the file that declares it.",
+  declareTopic: "Declare it (`topic {name} { partitions 1 }`), or leave out `in {name}` to give the aggregate a topic of its own.",
 } as const;

@@ -23,7 +23,8 @@ type Line {
   b: list<Nope> = []
 }
 `);
-    expectDiagnostic(d, "EV2002", 3, 6, 'Unknown type "Nope".');
+    const first = expectDiagnostic(d, "EV2002", 3, 6, 'Unknown type "Nope".');
+    expect(first.hint).toBe("Declare it (`type Nope { ... }` or `enum Nope { ... }`), or import the file that declares it.");
     expectDiagnostic(d, "EV2002", 4, 11, 'Unknown type "Nope".');
     expectCodes(d, ["EV2002", "EV2002"]);
   });

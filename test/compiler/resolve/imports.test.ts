@@ -56,6 +56,19 @@ describe("imports", () => {
     expect(d.every((x) => x.severity === "warning")).toBe(true);
   });
 
+  it("let a namespace span several files whose names see each other without imports", () => {
+    const result = compile({
+      files: {
+        "shop/types.events": "namespace shop\ntype Money { amount: decimal }\n",
+        "shop/orders.events": "namespace shop\naggregate Order {\n  key id: uuid\n  event Placed creates { total: Money }\n}\n",
+      },
+      generate: false,
+    });
+    expectCodes(result.diagnostics, []);
+    expect(result.model?.namespaces[0]?.files).toEqual(["shop/orders.events", "shop/types.events"]);
+    expect(result.model?.namespaces[0]?.records.map((r) => r.qualifiedName)).toEqual(["shop.Money"]);
+  });
+
   it("make only imported namespaces visible, not every loaded one", () => {
     const d = diagnose({
       "a.events": "namespace alpha\ntype A { x: int }\n",
