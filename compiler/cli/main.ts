@@ -12,6 +12,7 @@ import { checkAgainstOptions, compileForEvolution, runCheckAgainst } from "./com
 import type { CommandIo } from "./commands/evolution-output.js";
 import { generateLockOptions, lockOptions, runLock } from "./commands/lock.js";
 import { logCommand } from "./commands/log.js";
+import { initCommand } from "./commands/init.js";
 import { compileSpecs } from "./compile-specs.js";
 import { printDiagnostics, runGenerate, watchGenerate } from "./commands/generate.js";
 
@@ -122,6 +123,7 @@ async function main(argv: readonly string[]): Promise<void> {
       },
     )
     .command(logCommand)
+    .command(initCommand)
     .demandCommand(1, "Choose a command: generate, check, lock or log.")
     .strict()
     .help()
