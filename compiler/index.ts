@@ -11,3 +11,4 @@ export { renderText, renderSummary, renderJson, toJsonDiagnostic, type RenderOpt
 export type { ReadFile } from "./resolve/source-file.js";
 export type { GeneratedFile, GenerateOptions } from "./generate/index.js";
 export type * from "./model.js";
+export * from "./evolution/index.js";
