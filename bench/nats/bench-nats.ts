@@ -16,6 +16,7 @@
  *
  * The raw side checks nothing: no expectations, no lifecycle, no checksum, no freezing.
  */
+import { cpus, loadavg } from "node:os";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { AckPolicy, DeliverPolicy, DiscardPolicy, jetstream, jetstreamManager, StorageType, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
 import { openJetStreamLog } from "../../runtime/jetstream/jetstream-log.js";
@@ -105,9 +106,17 @@ function descriptor(topic: string, partitions: number): NamespaceDescriptor {
   };
 }
 
+/** Client CPU (user + system) per event of the last measured phase, in µs. */
+const cpuPerEvent: number[] = [];
+function cpuSince(before: NodeJS.CpuUsage, events: number): void {
+  const used = process.cpuUsage(before);
+  cpuPerEvent.push((used.user + used.system) / events);
+}
+
 /** Runs `publishers` loops taking event numbers from one counter; returns events/s. */
 async function pipelined(args: Args, publish: (i: number, key: string) => Promise<unknown>): Promise<number> {
   let next = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: args.publishers }, async () => {
@@ -118,7 +127,9 @@ async function pipelined(args: Args, publish: (i: number, key: string) => Promis
       }
     }),
   );
-  return args.events / ((performance.now() - start) / 1000);
+  const rate = args.events / ((performance.now() - start) / 1000);
+  cpuSince(cpu, args.events);
+  return rate;
 }
 
 async function latency(samples: number, publish: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
@@ -151,6 +162,7 @@ function rawBody(i: number, key: string): string {
 }
 
 async function rawReplay(js: JetStreamClient, stream: string, root: string, partitions: number, total: number): Promise<number> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   let count = 0;
   for (let p = 0; p < partitions; p++) {
@@ -168,10 +180,13 @@ async function rawReplay(js: JetStreamClient, stream: string, root: string, part
     await consumer.delete().catch(() => undefined);
   }
   if (count !== total) throw new Error(`raw replay read ${count} of ${total}`);
-  return total / ((performance.now() - start) / 1000);
+  const rate = total / ((performance.now() - start) / 1000);
+  cpuSince(cpu, total);
+  return rate;
 }
 
 async function rawConsume(js: JetStreamClient, jsm: JetStreamManager, stream: string, root: string, partitions: number, total: number): Promise<number> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   let count = 0;
   await Promise.all(
@@ -192,13 +207,16 @@ async function rawConsume(js: JetStreamClient, jsm: JetStreamManager, stream: st
     }),
   );
   if (count !== total) throw new Error(`raw consume read ${count} of ${total}`);
-  return total / ((performance.now() - start) / 1000);
+  const rate = total / ((performance.now() - start) / 1000);
+  cpuSince(cpu, total);
+  return rate;
 }
 
 async function adapterConsume(log: Log, topic: string, total: number): Promise<number> {
   let count = 0;
   let done!: () => void;
   const finished = new Promise<void>((r) => (done = r));
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const sub = await log.subscribe({
     topics: [topic],
@@ -209,6 +227,7 @@ async function adapterConsume(log: Log, topic: string, total: number): Promise<n
   });
   await finished;
   const rate = total / ((performance.now() - start) / 1000);
+  cpuSince(cpu, total);
   await sub.stop();
   return rate;
 }
@@ -218,7 +237,8 @@ async function main(): Promise<void> {
   const run = `b${Date.now().toString(36)}`;
   const nats = { servers: args.url, subjectRoot: run, streamPrefix: run.toUpperCase(), onWarning: (w: string) => console.error(w) };
   const log = await openJetStreamLog({ nats });
-  const nc: NatsConnection = await connect({ servers: args.url });
+  // The same connection option the adapter sets (no per-request stack-trace errors), so both sides pay the same.
+  const nc: NatsConnection = await connect({ servers: args.url, noAsyncTraces: true });
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
   const rawRoot = `${run}raw`;
@@ -247,9 +267,11 @@ async function main(): Promise<void> {
     console.error("replay ...");
     const rawReplayRate = await rawReplay(js, rawName, rawRoot, args.partitions, args.events);
     let replayed = 0;
+    const replayCpu = process.cpuUsage();
     const replayStart = performance.now();
     for await (const _ of log.replay([topic])) replayed++;
     const adapterReplay = replayed / ((performance.now() - replayStart) / 1000);
+    cpuSince(replayCpu, replayed);
     if (replayed !== args.events) throw new Error(`adapter replay read ${replayed} of ${args.events}`);
 
     console.error("consume ...");
@@ -257,24 +279,28 @@ async function main(): Promise<void> {
     const adapterConsumeRate = await adapterConsume(log, topic, args.events);
 
     console.error("latency ...");
+    console.error(`load average at the end of the throughput phases: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (${cpus().length} CPUs)`);
     const rawLatency = await latency(args.samples, (i) => js.publish(`${rawRoot}.t.0.lat`, rawBody(i, "lat"), { msgID: newEventId() }));
     const adapterLatency = await latency(args.samples, (i) => log.append(topic, [{ type: "bench.OrderUpdated", schemaVersion: 1, key: "latency-key", data: payload(i, "latency-key") }]));
 
     const rate = (n: number): string => `${Math.round(n).toLocaleString("en-US")} ev/s`;
     const ratio = (a: number, b: number): string => (a / b).toFixed(2);
     const ms = (n: number): string => `${n.toFixed(2)} ms`;
+    const cpu = cpuPerEvent;
+    const us = (n: number | undefined): string => (n === undefined ? "?" : `${Math.round(n)} µs`);
     const rows = [
-      `| Measure | eventc (JetStream) | raw @nats-io client | ratio (target ≥ 0.8) |`,
-      `|---|---:|---:|---:|`,
-      `| publish, pipelined, generated-publisher path (createFacade) | ${rate(facadePublish)} | ${rate(rawPublish)} | ${ratio(facadePublish, rawPublish)} |`,
-      `| publish, pipelined, adapter (Log.append) | ${rate(adapterPublish)} | ${rate(rawPublish)} | ${ratio(adapterPublish, rawPublish)} |`,
-      `| replay whole topic | ${rate(adapterReplay)} | ${rate(rawReplayRate)} | ${ratio(adapterReplay, rawReplayRate)} |`,
-      `| consume (consumer group from the beginning) | ${rate(adapterConsumeRate)} | ${rate(rawConsumeRate)} | ${ratio(adapterConsumeRate, rawConsumeRate)} |`,
-      `| awaited publish latency p50, one publisher | ${ms(adapterLatency.p50)} | ${ms(rawLatency.p50)} | ${ratio(rawLatency.p50, adapterLatency.p50)} |`,
-      `| awaited publish latency p99, one publisher | ${ms(adapterLatency.p99)} | ${ms(rawLatency.p99)} | ${ratio(rawLatency.p99, adapterLatency.p99)} |`,
+      `| Measure | eventc (JetStream) | raw @nats-io client | ratio (target ≥ 0.8) | client CPU per event, eventc / raw |`,
+      `|---|---:|---:|---:|---:|`,
+      `| publish, pipelined, generated-publisher path (createFacade) | ${rate(facadePublish)} | ${rate(rawPublish)} | ${ratio(facadePublish, rawPublish)} | ${us(cpu[2])} / ${us(cpu[0])} |`,
+      `| publish, pipelined, adapter (Log.append) | ${rate(adapterPublish)} | ${rate(rawPublish)} | ${ratio(adapterPublish, rawPublish)} | ${us(cpu[1])} / ${us(cpu[0])} |`,
+      `| replay whole topic | ${rate(adapterReplay)} | ${rate(rawReplayRate)} | ${ratio(adapterReplay, rawReplayRate)} | ${us(cpu[4])} / ${us(cpu[3])} |`,
+      `| consume (consumer group from the beginning) | ${rate(adapterConsumeRate)} | ${rate(rawConsumeRate)} | ${ratio(adapterConsumeRate, rawConsumeRate)} | ${us(cpu[6])} / ${us(cpu[5])} |`,
+      `| awaited publish latency p50, one publisher | ${ms(adapterLatency.p50)} | ${ms(rawLatency.p50)} | ${ratio(rawLatency.p50, adapterLatency.p50)} | |`,
+      `| awaited publish latency p99, one publisher | ${ms(adapterLatency.p99)} | ${ms(rawLatency.p99)} | ${ratio(rawLatency.p99, adapterLatency.p99)} | |`,
     ];
     console.log(
-      `\nnats-server ${version}, ${args.events.toLocaleString("en-US")} events of ~200-byte payloads, ${args.publishers} publishers, ${args.keys.toLocaleString("en-US")} keys, ${args.partitions} partitions, ${args.samples} latency samples; latency ratio = raw / eventc\n`,
+      `\nload average during the run: ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} CPUs (the machine is shared).\n` +
+      `nats-server ${version}, ${args.events.toLocaleString("en-US")} events of ~200-byte payloads, ${args.publishers} publishers, ${args.keys.toLocaleString("en-US")} keys, ${args.partitions} partitions, ${args.samples} latency samples; latency ratio = raw / eventc\n`,
     );
     console.log(rows.join("\n"));
   } finally {

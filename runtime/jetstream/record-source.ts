@@ -94,31 +94,52 @@ export class RecordSource {
 
   /**
    * Event messages matching `filter` with sequences from `fromSeq` to `toSeq` inclusive, in order,
-   * through an ordered consumer (flow-controlled: memory stays bounded).
+   * through an ordered consumer (flow-controlled: memory stays bounded). `toSeq` must be a sequence
+   * that matches `filter` (the caller's captured end).
+   *
+   * If no message arrives for `stallMs` (the server holding the consumer died, a leader moved), the
+   * consumer is recreated from the next sequence; after 5 stalls in a row the read fails.
    */
-  async *records(filter: string, fromSeq: number, toSeq: number, signal?: AbortSignal): AsyncGenerator<DecodedRecord> {
-    if (toSeq < fromSeq) return;
-    const consumer = await this.#js.consumers.get(this.#stream, {
-      filter_subjects: filter,
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: Math.max(1, fromSeq),
-    });
-    const messages = await consumer.consume({ max_messages: 512 });
-    const stop = (): void => void messages.stop();
-    signal?.addEventListener("abort", stop, { once: true });
-    try {
-      for await (const m of messages) {
+  async *records(filter: string, fromSeq: number, toSeq: number, signal?: AbortSignal, stallMs = 10_000): AsyncGenerator<DecodedRecord> {
+    let next = Math.max(1, fromSeq);
+    for (let stalls = 0; next <= toSeq; ) {
+      const consumer = await this.#js.consumers.get(this.#stream, { filter_subjects: filter, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: next });
+      const messages = await consumer.consume({ max_messages: 512 });
+      let stalled = false;
+      let timer: NodeJS.Timeout | undefined;
+      const watch = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          stalled = true;
+          void messages.stop();
+        }, stallMs);
+      };
+      const stop = (): void => void messages.stop();
+      signal?.addEventListener("abort", stop, { once: true });
+      watch();
+      try {
+        for await (const m of messages) {
+          signal?.throwIfAborted();
+          watch();
+          stalls = 0;
+          if (m.seq > toSeq) {
+            next = toSeq + 1;
+            break;
+          }
+          next = m.seq + 1;
+          const record = decodeMessage(this.#stream, this.#topic, { seq: m.seq, subject: m.subject, data: m.data, sum: m.headers?.get(SUM_HEADER) || undefined });
+          if (record) yield record;
+          if (m.seq >= toSeq) break;
+        }
         signal?.throwIfAborted();
-        if (m.seq > toSeq) break;
-        const record = decodeMessage(this.#stream, this.#topic, { seq: m.seq, subject: m.subject, data: m.data, sum: m.headers?.get(SUM_HEADER) || undefined });
-        if (record) yield record;
-        if (m.seq >= toSeq) break;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", stop);
+        messages.stop();
+        await consumer.delete().catch(() => undefined);
       }
-      signal?.throwIfAborted();
-    } finally {
-      signal?.removeEventListener("abort", stop);
-      messages.stop();
-      await consumer.delete().catch(() => undefined);
+      if (next <= toSeq && !stalled) throw new Error(`reading stream ${this.#stream} (${filter}) ended at sequence ${next - 1} before ${toSeq}`);
+      if (stalled && ++stalls >= 5) throw new Error(`reading stream ${this.#stream} (${filter}) stalled at sequence ${next} (${stalls} times ${stallMs} ms without a message)`);
     }
   }
 

@@ -86,6 +86,12 @@ export async function startCluster(size = 3): Promise<NatsCluster> {
     });
   };
 
+  // Never leave servers behind, even if the caller dies without destroy().
+  const killAll = (): void => {
+    for (const child of processes.values()) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  };
+  process.once("exit", killAll);
   await Promise.all(nodes.map(start));
   const cluster: NatsCluster = {
     nodes,
@@ -123,6 +129,7 @@ export async function startCluster(size = 3): Promise<NatsCluster> {
       }
     },
     async destroy() {
+      process.removeListener("exit", killAll);
       await Promise.all(
         [...processes.values()].map(
           (child) =>
