@@ -224,7 +224,7 @@ export class AstBuilder extends BaseVisitor {
   typeDecl(children: Children, location: Location): TypeDecl | undefined {
     const docPart = this.docBefore(token(children, "Keyword_type"));
     const name = this.identifier(token(children, "Name"));
-    const fields = this.sub<FieldDecl[]>(child(children, "fields")) ?? [];
+    const fields = this.sub<FieldDecl[]>(child(children, "fieldBlock")) ?? [];
     if (name === undefined) return undefined;
     return { kind: "Type", ...docPart, name, fields, span: this.nodeSpan(location, name.span) };
   }
@@ -281,7 +281,7 @@ export class AstBuilder extends BaseVisitor {
     const afterKeyword = afterNode === undefined ? undefined : token(afterNode.children, "Keyword_after");
     const after = afterNode === undefined ? [] : this.subs<QualifiedName>(nodes(afterNode.children, "qualifiedName"));
     const ends = token(children, "Keyword_ends");
-    const fields = this.sub<FieldDecl[]>(child(children, "fields")) ?? [];
+    const fields = this.sub<FieldDecl[]>(child(children, "fieldBlock")) ?? [];
     if (name === undefined) return undefined;
     return {
       kind: "Event",
@@ -328,12 +328,12 @@ export class AstBuilder extends BaseVisitor {
   }
 
   stateBlock(children: Children): FieldDecl[] {
-    return this.sub<FieldDecl[]>(child(children, "fields")) ?? [];
+    return this.sub<FieldDecl[]>(child(children, "fieldBlock")) ?? [];
   }
 
   // ---- fields and types -------------------------------------------------------------
 
-  fields(children: Children): FieldDecl[] {
+  fieldBlock(children: Children): FieldDecl[] {
     return this.subs<FieldDecl>(nodes(children, "field"));
   }
 
@@ -436,8 +436,14 @@ export class AstBuilder extends BaseVisitor {
   }
 
   annotation(children: Children, location: Location): Annotation | undefined {
-    const name = this.identifier(token(children, "Word"));
-    if (name === undefined) return undefined;
+    const at = token(children, "Annotation");
+    if (at === undefined) return undefined;
+    // The name is the token without its `@`.
+    const start = startOf(at);
+    const name: Identifier = {
+      name: at.image.slice(1),
+      span: this.span({ offset: start.offset + 1, line: start.line, column: start.column + 1 }, endOf(at)),
+    };
     return {
       kind: "Annotation",
       name,

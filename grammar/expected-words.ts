@@ -77,8 +77,11 @@ function declarationName(rule: string): string {
 /** What was expected, as a phrase that fits "expected <phrase>". */
 export function describeExpected(context: ErrorContext): string {
   const stack = context.ruleStack;
-  const rule = stack[stack.length - 1] ?? "file";
-  const parent = stack[stack.length - 2] ?? "";
+  const innermost = stack[stack.length - 1] ?? "file";
+  // `{ fields }` is its own rule; its opening brace is described by the declaration around it.
+  const inBlock = innermost === "fieldBlock";
+  const rule = inBlock ? (stack[stack.length - 2] ?? "file") : innermost;
+  const parent = stack[stack.length - (inBlock ? 3 : 2)] ?? "";
   const expected = context.expectedToken;
 
   if (context.exception === "NotAllInputParsedException") return topLevelWords(context);
@@ -131,6 +134,8 @@ export function describeExpected(context: ErrorContext): string {
     case "typeDecl/RCurly":
     case "eventDecl/RCurly":
     case "stateBlock/RCurly":
+      if (context.found?.image === "@") return "an annotation name right after '@' (such as @min), a field name or '}'";
+      if (context.found?.image === "?") return "a field name or '}' (an optional field is written name?: type)";
       return "a field name or '}'";
     case "topicDecl/RCurly":
       return previousIs(context, "{") ? "'partitions' or '}'" : "'}' after the partition count";
@@ -160,8 +165,6 @@ export function describeExpected(context: ErrorContext): string {
       return "'}' (only the empty map {} can be written as a value)";
     case "listLiteral/RSquare":
       return previousIs(context, "[") ? "a value or ']'" : "',' or ']'";
-    case "annotation/Word":
-      return "an annotation name after '@', such as @min";
     case "annotation/RParen":
       return previousIs(context, "(") ? "a value or ')'" : "',' or ')'";
     default:

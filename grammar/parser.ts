@@ -12,7 +12,7 @@ import {
   After,
   Aggregate,
   allTokens,
-  At,
+  Annotation as AnnotationToken,
   Colon,
   Comma,
   Creates,
@@ -135,9 +135,7 @@ export class EventsParser extends CstParser {
   private readonly typeDecl = this.RULE("typeDecl", () => {
     this.CONSUME(Type);
     this.CONSUME(Name);
-    this.CONSUME(LCurly);
-    this.SUBRULE(this.fields);
-    this.CONSUME(RCurly);
+    this.SUBRULE(this.fieldBlock);
   });
 
   private readonly topicDecl = this.RULE("topicDecl", () => {
@@ -186,9 +184,7 @@ export class EventsParser extends CstParser {
       ]));
     });
     this.OPTION3(() => this.CONSUME(Ends));
-    this.CONSUME(LCurly);
-    this.SUBRULE(this.fields);
-    this.CONSUME(RCurly);
+    this.SUBRULE(this.fieldBlock);
   });
 
   private readonly afterClause = this.RULE("afterClause", () => {
@@ -216,17 +212,20 @@ export class EventsParser extends CstParser {
 
   private readonly stateBlock = this.RULE("stateBlock", () => {
     this.CONSUME(State);
-    this.CONSUME(LCurly);
-    this.SUBRULE(this.fields);
-    this.CONSUME(RCurly);
+    this.SUBRULE(this.fieldBlock);
   });
 
-  /** Fields separated by newlines, spaces or optional commas. */
-  private readonly fields = this.RULE("fields", () => {
+  /**
+   * `{ fields }`, fields separated by newlines, spaces or optional commas. The braces are in
+   * this rule so that after a bad field chevrotain re-syncs to the next field, not past `}`.
+   */
+  private readonly fieldBlock = this.RULE("fieldBlock", () => {
+    this.CONSUME(LCurly);
     this.MANY(() => {
       this.SUBRULE(this.field);
       this.OPTION(() => this.CONSUME(Comma));
     });
+    this.CONSUME(RCurly);
   });
 
   private readonly field = this.RULE("field", () => {
@@ -297,8 +296,7 @@ export class EventsParser extends CstParser {
   });
 
   private readonly annotation = this.RULE("annotation", () => {
-    this.CONSUME(At);
-    this.CONSUME(Word);
+    this.CONSUME(AnnotationToken);
     this.OPTION(() => {
       this.CONSUME(LParen);
       this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.literal) });

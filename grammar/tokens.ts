@@ -111,6 +111,9 @@ export const Comma = createToken({ name: "Comma", pattern: /,/ });
 export const Colon = createToken({ name: "Colon", pattern: /:/ });
 export const Question = createToken({ name: "Question", pattern: /\?/ });
 export const Equals = createToken({ name: "Equals", pattern: /=/ });
+/** `@min`: an annotation is `@` glued to its name (any word, keywords included). */
+export const Annotation = createToken({ name: "Annotation", pattern: /@[A-Za-z_][A-Za-z0-9_]*/ });
+/** A lone `@` (not followed by a name): only ever a mistake, reported by the parser. */
 export const At = createToken({ name: "At", pattern: /@/ });
 export const Dot = createToken({ name: "Dot", pattern: /\./ });
 
@@ -149,6 +152,7 @@ export const allTokens: readonly TokenType[] = [
   Colon,
   Question,
   Equals,
+  Annotation,
   At,
   Dot,
   ...keywords,
