@@ -90,7 +90,6 @@ export function describeExpected(context: ErrorContext): string {
     if (rule === "typeRef") return TYPE_WORDS;
     if (rule === "literal") return VALUE_WORDS;
     if (rule === "aggregateDecl") return "'key', 'event' or '}'";
-    if (rule === "eventDecl") return "'creates' or 'after'";
     return "something else here";
   }
   if (context.exception === "EarlyExitException") {
@@ -191,7 +190,7 @@ function eventBodyWords(context: ErrorContext): string {
   if (afterDeclarationName(context, "event")) return "'{' after the event name";
   if (previous === undefined) return "'{'";
   if (/^v[0-9]+$/.test(previous.image) && context.beforePrevious !== undefined) return "'creates', 'after', 'ends' or '{' after the version";
-  if (previous.image === "creates") return "'ends' or '{' after 'creates'";
+  if (previous.image === "creates") return "'after', 'ends' or '{' after 'creates'";
   if (previous.image === "ends") return "'{' after 'ends'";
   return "',' or '{' after the events named in 'after'";
 }

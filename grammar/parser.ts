@@ -177,12 +177,9 @@ export class EventsParser extends CstParser {
     this.CONSUME(Event);
     this.CONSUME(Name);
     this.OPTION(() => this.CONSUME(Version));
-    this.OPTION2(() => {
-      this.OR((this.alternatives.lifecycle ??= [
-        { ALT: () => this.CONSUME(Creates) },
-        { ALT: () => this.SUBRULE(this.afterClause) },
-      ]));
-    });
+    // `creates after X` is accepted here so that the checker can explain why it is wrong.
+    this.OPTION2(() => this.CONSUME(Creates));
+    this.OPTION4(() => this.SUBRULE(this.afterClause));
     this.OPTION3(() => this.CONSUME(Ends));
     this.SUBRULE(this.fieldBlock);
   });

@@ -151,6 +151,7 @@ describe("aggregates and events", () => {
       event A6 {}
       event A7 v1 creates {}
       event A7 v12 after A1 ends { x: int }
+      event A8 creates after A1 {}
     }`);
     expect((declarationSummary(aggregate) as { events: unknown }).events).toEqual([
       { event: "A1", lifecycle: "creates", fields: [] },
@@ -161,6 +162,7 @@ describe("aggregates and events", () => {
       { event: "A6", lifecycle: "", fields: [] },
       { event: "A7 v1", lifecycle: "creates", fields: [] },
       { event: "A7 v12", lifecycle: "A1 ends", fields: ["x: int"] },
+      { event: "A8", lifecycle: "creates A1", fields: [] },
     ]);
     const last = aggregate.events[7];
     expect(last?.version).toMatchObject({ text: "12", value: 12 });
