@@ -5,7 +5,9 @@
  *
  * Run it with `npm run shop` (generates `generated/` from the specs, compiles, runs).
  * Set EVENTC_SHOP_DIR to keep the log somewhere else; by default it starts from an empty
- * directory under the system's temp folder each run.
+ * directory under the system's temp folder each run. Set EVENTC_NATS=nats://127.0.0.1:4222 to
+ * run the very same code on NATS JetStream instead: only the `openLog` options change (each run
+ * uses fresh stream names, so that it too starts from an empty log).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,11 +15,14 @@ import { join } from "node:path";
 import { ConcurrencyError, LifecycleError, openLog } from "eventc/runtime";
 import { createShop, type OrderPlacedEvent } from "./generated/shop.js";
 
-const dir = process.env["EVENTC_SHOP_DIR"] ?? mkdtempSync(join(tmpdir(), "eventc-shop-"));
-const log = await openLog({ dir }); // embedded, durable (fsync) by default
+const nats = process.env["EVENTC_NATS"];
+const run = process.env["EVENTC_SHOP_RUN"] ?? `shop${Date.now()}`;
+const log = nats
+  ? await openLog({ nats: { servers: nats, streamPrefix: run.toUpperCase(), subjectRoot: run } })
+  : await openLog({ dir: process.env["EVENTC_SHOP_DIR"] ?? mkdtempSync(join(tmpdir(), "eventc-shop-")) }); // embedded, durable (fsync) by default
 const shop = createShop(log);
 
-console.log(`eventc shop example — log at ${dir}\n`);
+console.log(`eventc shop example — ${log.description}\n`);
 
 // 1. Publish. Validation applies defaults (tags = [], currency = EUR) and freezes the result.
 const listed = await shop.publish.ItemListed({ sku: "A-1", title: "Lamp", price: { amount: "19.90", currency: "EUR" } });

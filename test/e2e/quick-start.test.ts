@@ -6,10 +6,11 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../cli/run-cli.js";
+import { NATS_URL, natsAvailable, removeStreams, runPrefix } from "../runtime/jetstream/nats-available.js";
 
-function run(args: readonly string[]): Promise<{ status: number | null; output: string }> {
+function run(args: readonly string[], env: Record<string, string> = {}): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", ...env } });
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (output += c));
     child.stderr.setEncoding("utf8").on("data", (c: string) => (output += c));
@@ -34,5 +35,23 @@ describe("quick start", () => {
     expect(ran.output).toContain("the second run resumed from the checkpoint");
     expect(ran.output).toContain('PriceList: {"prices":{"A-1":{"amount":"17.50","currency":"EUR"}},"delisted":1}');
     expect(ran.output).toContain("done.");
+  }, 120_000);
+
+  it("runs the same program on NATS JetStream when only the openLog options change", async () => {
+    if (!(await natsAvailable())) return;
+    const run_ = runPrefix();
+    try {
+      // Reuses the build of the test above when it ran; otherwise builds it.
+      const generated = await run([CLI, "generate", "examples/shop", "--out", "examples/shop/generated"]);
+      expect(generated.status).toBe(0);
+      expect((await run(["node_modules/typescript/bin/tsc", "-p", "examples/shop"])).status).toBe(0);
+      const ran = await run(["examples/shop/dist/main.js"], { EVENTC_NATS: NATS_URL, EVENTC_SHOP_RUN: run_ });
+      expect(ran.output).toContain(`JetStream log at ${NATS_URL}`);
+      expect(ran.status).toBe(0);
+      expect(ran.output).toContain("the second run resumed from the checkpoint");
+      expect(ran.output).toContain('PriceList: {"prices":{"A-1":{"amount":"17.50","currency":"EUR"}},"delisted":1}');
+    } finally {
+      await removeStreams(run_.toUpperCase());
+    }
   }, 120_000);
 });
