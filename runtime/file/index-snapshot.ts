@@ -153,10 +153,15 @@ export class SnapshotReader {
       partitions.push(index);
     }
     const keys = new KeyIndex();
+    // Straight into JS arrays: a typed array per key costs more to allocate than the key's data.
+    const numbers = (count: number): number[] => {
+      const out = new Array<number>(count);
+      for (let i = 0; i < count; i++, at += 4) out[i] = arrays.readUInt32LE(at);
+      return out;
+    };
     for (const [key, version, state, ended] of topic.keys) {
-      const offsets = u32(version);
-      const fingerprints = u32(version);
-      keys.restore(key, { key, version, state, ended }, Array.from(offsets), Array.from(fingerprints));
+      const offsets = numbers(version);
+      keys.restore(key, { key, version, state, ended }, offsets, numbers(version));
     }
     return { spec, keys, partitions };
   }

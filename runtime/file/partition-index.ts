@@ -14,7 +14,7 @@ export class GrowableU32 {
   length: number;
 
   constructor(initial?: Uint32Array) {
-    this.#data = initial ? Uint32Array.from(initial) : new Uint32Array(64);
+    this.#data = initial ? new Uint32Array(initial) : new Uint32Array(64);
     this.length = initial ? initial.length : 0;
     if (this.#data.length === 0) this.#data = new Uint32Array(64);
   }
