@@ -2,13 +2,23 @@ import { describe, it } from "vitest";
 import type { Declaration, SpecFile } from "../../../grammar/ast.js";
 import { parse } from "../../../grammar/parse.js";
 import { compile } from "../../../compiler/compile.js";
-import { expectCodes, expectDiagnostic } from "../harness.js";
+import { diagnose, expectCodes, expectDiagnostic } from "../harness.js";
 
 describe("creates without after (EV4010)", () => {
-  it("reports an event that both creates and comes after others", () => {
-    // The grammar offers `creates` or `after`, never both, so the parser reports `creates after`
-    // as a syntax error. A tree with both still reaches the checker from other front ends
-    // (and from recovered input), so this test marks the `after` event as `creates` too.
+  it("reports `creates after` written in the source, at the after keyword", () => {
+    const d = diagnose(`namespace shop
+aggregate Order {
+  key id: uuid
+  event Placed creates after Placed { at: timestamp }
+}
+`);
+    expectDiagnostic(d, "EV4010", 4, 24, 'The event "Placed" cannot both create the aggregate and come "after" other events.');
+    expectCodes(d, ["EV4010"]);
+  });
+
+  it("reports an event tree that both creates and comes after others", () => {
+    // Whatever the parser accepts, a tree with both must be reported: this one marks an
+    // `after` event as `creates` too.
     const text = `namespace shop
 aggregate Order {
   key id: uuid
