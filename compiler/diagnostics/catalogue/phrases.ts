@@ -23,7 +23,6 @@ export const Phrases = {
   qualifyName: 'Write the name with its namespace: {candidates}.',
   importNamespace: 'Add `import "{path}"` at the top of this file.',
   declareNamespaceFile: 'Import the file that declares namespace "{namespace}".',
-  notVisibleDeclaredIn: '"{name}" is declared in namespace "{namespace}", which this file does not import: add `import "{path}"`.',
   addKey: 'Add a key line such as `key {suggestion}: uuid` as the first line of the aggregate.',
   addCreates: 'Mark the first event of every "{aggregate}" with "creates", e.g. `event {event} creates {...}`.',
   renameReserved: 'Rename it, e.g. "{suggestion}".',
