@@ -13,6 +13,7 @@ import type { CommandIo } from "./commands/evolution-output.js";
 import { generateLockOptions, lockOptions, runLock } from "./commands/lock.js";
 import { logCommand } from "./commands/log.js";
 import { initCommand } from "./commands/init.js";
+import { lspCommand } from "./commands/lsp.js";
 import { compileSpecs } from "./compile-specs.js";
 import { printDiagnostics, runGenerate, watchGenerate } from "./commands/generate.js";
 
@@ -124,6 +125,7 @@ async function main(argv: readonly string[]): Promise<void> {
     )
     .command(logCommand)
     .command(initCommand)
+    .command(lspCommand)
     .demandCommand(1, "Choose a command: generate, check, lock or log.")
     .strict()
     .help()
