@@ -29,13 +29,14 @@ import type {
   TypeRef,
   KeyDecl,
 } from "./ast.js";
-import { isPrimitiveName } from "./ast.js";
+import { PRIMITIVE_TYPES, type PrimitiveName } from "./ast.js";
 import type { DocAttachments } from "./doc-comments.js";
 import { eventsParser } from "./parser.js";
 import type { SyntaxProblem } from "./syntax-problem.js";
 import { decodeStringLiteral } from "./string-literal.js";
 
 type Children = Record<string, CstElement[] | undefined>;
+const primitiveNames: ReadonlySet<string> = new Set(PRIMITIVE_TYPES);
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Location = CstNodeLocation | undefined;
 
@@ -367,7 +368,7 @@ export class AstBuilder extends BaseVisitor {
     const name = this.sub<QualifiedName>(child(children, "qualifiedName"));
     if (name === undefined) return undefined;
     const only = name.parts.length === 1 ? name.parts[0] : undefined;
-    if (only !== undefined && isPrimitiveName(only)) return { kind: "Primitive", name: only, span: name.span };
+    if (only !== undefined && primitiveNames.has(only)) return { kind: "Primitive", name: only as PrimitiveName, span: name.span };
     return { kind: "Named", name, span: name.span };
   }
 
@@ -385,6 +386,12 @@ export class AstBuilder extends BaseVisitor {
   }
 
   qualifiedName(children: Children): QualifiedName | undefined {
+    const elements = children["Name"] as IToken[] | undefined;
+    // Most names have one part: no intermediate arrays for them.
+    if (elements !== undefined && elements.length === 1) {
+      const only = token(children, "Name");
+      return only === undefined ? undefined : { parts: [only.image], text: only.image, span: this.tokenSpan(only) };
+    }
     const parts = tokens(children, "Name");
     const first = parts[0];
     const last = parts[parts.length - 1];

@@ -166,8 +166,10 @@ export function describeExpected(context: ErrorContext): string {
       return previousIs(context, "[") ? "a value or ']'" : "',' or ']'";
     case "annotation/RParen":
       return previousIs(context, "(") ? "a value or ')'" : "',' or ')'";
-    default:
-      return tokenWords[expected] ?? `'${expected}'`;
+    default: {
+      const keyword = expected.startsWith("Keyword_") ? expected.slice("Keyword_".length) : undefined;
+      return tokenWords[expected] ?? (keyword !== undefined ? `'${keyword}'` : "something else here");
+    }
   }
 }
 
