@@ -1,6 +1,7 @@
 /**
  * `npm run bench:runtime [-- --events N]`: the file log's numbers next to the raw limit of this
- * machine, measured in the same run (see docs/performance.md, "Runtime").
+ * machine, measured in the same run (see docs/performance.md, "Runtime"). With `--backend nats` it
+ * runs bench/nats/bench-nats.ts instead, with the same arguments.
  *
  *   (a) append throughput and latency, 64 concurrent publishers over 10,000 keys, durability "fsync"
  *   (b) the same with durability "none"
@@ -57,7 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--keep") args.keep = true;
     else if (flag === "--skip-fsync") args.skipFsync = true;
     else if (flag === "--backend") {
-      if (value !== "file") throw new Error(`this script measures the file log; --backend ${String(value)} is not here`);
+      if (value !== "file") throw new Error(`unknown backend ${String(value)} (file, the default, or nats)`);
       i++;
     } else throw new Error(`unknown option ${String(flag)} (options: --events N, --publishers N, --keys N, --partitions N, --keep)`);
   }
@@ -249,7 +250,14 @@ function dirBytes(dir: string): number {
 const fmt = (n: number, digits = 0): string => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const backend = argv[argv.indexOf("--backend") + 1];
+  if (argv.includes("--backend") && backend === "nats") {
+    // `npm run bench:runtime -- --backend nats`: the JetStream benchmark, handed the same arguments.
+    const nats = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL("../nats/bench-nats.ts", import.meta.url)), ...argv], { stdio: "inherit" });
+    process.exit(nats.status ?? 1);
+  }
+  const args = parseArgs(argv);
   if (args.phase === "replay") return replayPhase(args);
 
   const root = mkdtempSync(join(tmpdir(), "eventc-bench-"));
