@@ -156,6 +156,9 @@ export function formatProfileSummary(summary: ProfileSummary): string {
   lines.push("", "| function (self) | ms | share |", "| --- | ---: | ---: |");
   for (const { name, ms: t } of summary.selfByFunction) lines.push(`| \`${name}\` | ${t.toFixed(0)} | ${pct(t)} |`);
   lines.push("", `Packages that ran code: ${summary.packages.join(", ") || "(none)"}`);
+  // A normal generate must not pay for the TypeScript compiler (ts-morph is for tests and tools).
+  const heavy = summary.packages.filter((p) => p === "typescript" || p === "ts-morph" || p.startsWith("@ts-morph/"));
+  lines.push(heavy.length > 0 ? `WARNING: the TypeScript compiler was loaded (${heavy.join(", ")})` : "TypeScript / ts-morph loaded: no");
   return lines.join("\n");
 }
 
