@@ -48,10 +48,13 @@ export class DocAttachments {
     return this.toDoc(run);
   }
 
-  /** Doc comments that document nothing, in file order. */
-  dangling(): DocComment[] {
+  /**
+   * Doc comments that document nothing, in file order. Docs before a token that error
+   * recovery skipped (`skipped` offsets) are left out: their syntax error says enough.
+   */
+  dangling(skipped: ReadonlySet<number>): DocComment[] {
     const result: DocComment[] = [];
-    for (const run of this.runs.values()) if (!run.used) result.push(this.toDoc(run));
+    for (const [target, run] of this.runs) if (!run.used && !skipped.has(target)) result.push(this.toDoc(run));
     return result.sort((a, b) => a.span.start.offset - b.span.start.offset);
   }
 

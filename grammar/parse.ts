@@ -72,13 +72,18 @@ function parseOrThrow(text: string, file: string): ParseResult {
 
   eventsParser.input = tokens;
   const cst = eventsParser.file();
-  for (const error of eventsParser.errors) problems.push(parseProblem(error, tokens, file, ends));
+  const skipped = new Set<number>();
+  for (const error of eventsParser.errors) {
+    problems.push(parseProblem(error, tokens, file, ends));
+    skipped.add(error.token.startOffset);
+    for (const token of error.resyncedTokens) skipped.add(token.startOffset);
+  }
 
   const docs = new DocAttachments(file, lexed.groups["docs"] ?? [], tokens);
   const builder = new AstBuilder(file, docs);
   const body = builder.visit(cst, undefined) as Omit<SpecFile, "span" | "path">;
   problems.push(...builder.problems);
-  for (const doc of docs.dangling()) problems.push({ kind: "DanglingDocComment", span: doc.span });
+  for (const doc of docs.dangling(skipped)) problems.push({ kind: "DanglingDocComment", span: doc.span });
 
   const span: Span = { file, start: { offset: 0, line: 1, column: 1 }, end: ends.position(text.length) };
   return { ast: { ...body, path: file, span }, problems: dedupe(problems) };

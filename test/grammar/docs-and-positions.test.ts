@@ -68,6 +68,13 @@ projection P { on E state { /// State field.
     expect(problems.map(describeProblem)).toEqual(["4:3-4:22 DanglingDocComment", "6:1-6:15 DanglingDocComment"]);
   });
 
+  it("does not add a dangling-doc warning for a declaration that a syntax error skipped", () => {
+    const skipping = parse("namespace a\nevent E {}\n/// Doc of the stray field.\nx: int\ntype U {}", "f").problems.map(describeProblem);
+    expect(skipping).toEqual([
+      "2:1-2:6 expected a declaration (enum, type, topic, aggregate or projection); 'event' belongs inside an aggregate, found the keyword 'event'",
+    ]);
+  });
+
   it("does not attach a doc to an import, and says so", () => {
     const { ast: withImport, problems } = parse('namespace a\n/// about the import\nimport "x.events"', "f");
     expect(withImport.imports).toHaveLength(1);
