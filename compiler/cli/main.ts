@@ -12,6 +12,8 @@ import { checkAgainstOptions, compileForEvolution, runCheckAgainst } from "./com
 import type { CommandIo } from "./commands/evolution-output.js";
 import { generateLockOptions, lockOptions, runLock } from "./commands/lock.js";
 import { logCommand } from "./commands/log.js";
+import { exportCommand } from "./commands/export.js";
+import { docsCommand } from "./commands/docs.js";
 import { initCommand } from "./commands/init.js";
 import { lspCommand } from "./commands/lsp.js";
 import { compileSpecs } from "./compile-specs.js";
@@ -124,6 +126,8 @@ async function main(argv: readonly string[]): Promise<void> {
       },
     )
     .command(logCommand)
+    .command(exportCommand)
+    .command(docsCommand)
     .command(initCommand)
     .command(lspCommand)
     .demandCommand(1, "Choose a command: generate, check, lock or log.")
