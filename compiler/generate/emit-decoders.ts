@@ -25,10 +25,10 @@ interface DecoderView {
 
 // export function decodeMoney(value: unknown, path: string, issues: $rt.ValidationIssue[]): Money | undefined {
 //   ...one `const amount$ = $rt.requiredField(obj, "amount", path, issues, $rt.decodeDecimal);` per field...
-//   return Object.freeze({ amount: amount$, currency: currency$ });
+//   return $rt.frozen<Money>({ amount: amount$, currency: currency$ });
 // }
 const decoderTemplate = template<DecoderView>(
-  `const {{fieldSet}} = new Set({{fieldNames}});
+  `const {{fieldSet}} = new Set<string>({{fieldNames}});
 
 /** {{doc}} */
 export function {{name}}(value: unknown, path: string, issues: $rt.ValidationIssue[]): {{type}} | undefined {
@@ -37,7 +37,7 @@ export function {{name}}(value: unknown, path: string, issues: $rt.ValidationIss
   const start = issues.length;
 {{statements}}  $rt.rejectUnknownFields(obj, {{fieldSet}}, {{typeName}}, path, issues);
   if ({{guard}}) return undefined;
-  return Object.freeze({
+  return $rt.frozen<{{type}}>({
 {{properties}}  });
 }
 `,

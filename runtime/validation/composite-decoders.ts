@@ -119,3 +119,12 @@ export function decodeMap<T>(
   }
   return issues.length === start ? Object.freeze(result) : undefined;
 }
+
+/**
+ * Freezes a decoded object. Generated decoders call it with an explicit type argument
+ * (`$rt.frozen<Money>({ ... })`): one signature and no inference, which type-checks several
+ * times faster than `Object.freeze`'s overloads on large generated modules.
+ */
+export function frozen<T>(value: T): T {
+  return Object.freeze(value);
+}
