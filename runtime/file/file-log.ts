@@ -69,7 +69,7 @@ export interface FileLogOptions {
   readonly segmentBytes?: number;
   /** Read-only logs poll the files for appends of the writing process this often, in ms. Default 50. */
   readonly pollIntervalMs?: number;
-  /** The writer saves the index snapshot after this many new events (and on close). Default 250,000. */
+  /** The writer saves the index snapshot after this many new events (and on close). Default 100,000. */
   readonly snapshotEvery?: number;
 }
 
@@ -107,7 +107,7 @@ export async function openFileLog(options: FileLogOptions): Promise<Log> {
       durable,
       segmentBytes: options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
       pollIntervalMs: options.pollIntervalMs ?? 50,
-      snapshotEvery: options.snapshotEvery ?? 250_000,
+      snapshotEvery: options.snapshotEvery ?? 100_000,
       lock,
     });
     log.load();
