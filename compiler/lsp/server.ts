@@ -103,6 +103,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     schedule();
   });
   documents.onDidChangeContent(() => schedule());
+  // A spec changed on disk (e.g. an import saved in another editor): what open documents see may have changed.
+  connection.onDidChangeWatchedFiles(() => schedule());
   documents.onDidClose((event) => {
     pathToUri.delete(pathOfUri(event.document.uri));
     cache.delete(event.document.uri);
