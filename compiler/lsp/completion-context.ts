@@ -30,9 +30,12 @@ export function completionContext(before: string): CompletionContext {
   let statementStart = 0; // index in tokens where the current statement began
   let hasNamespace = false;
   let openString = false;
+  let inComment = false;
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
-    openString = token.startsWith('"') && (token.length === 1 || !token.endsWith('"') || token.endsWith('\\"')) && match.index + token.length === text.length;
+    const reachesCursor = match.index + token.length === text.length;
+    openString = token.startsWith('"') && (token.length === 1 || !token.endsWith('"') || token.endsWith('\\"')) && reachesCursor;
+    inComment = token.startsWith("//") && reachesCursor;
     if (token.startsWith("//")) continue;
     if (token === "{") {
       const opener = tokens.slice(statementStart).find((t) => BLOCK_KEYWORDS.includes(t));
@@ -50,7 +53,7 @@ export function completionContext(before: string): CompletionContext {
     if (token === "namespace" && blocks.length === 1) hasNamespace = true;
     tokens.push(token);
   }
-  if (openString) return { kind: "none" };
+  if (openString || inComment) return { kind: "none" };
 
   const last = tokens[tokens.length - 1];
   if (last === ":" || last === "<") return { kind: "type" };
