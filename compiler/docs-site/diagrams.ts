@@ -32,18 +32,23 @@ export function lifecycleDiagram(aggregate: AggregateModel): Diagram {
     if (e.lifecycle.creates) edges.push({ from: "start", to: e.qualifiedName });
     for (const before of e.lifecycle.after ?? []) edges.push({ from: before, to: e.qualifiedName });
   }
-  const ends = stateful.filter((e) => e.lifecycle.ends);
+  // `ends` without `after`: allowed in any state, and ends the aggregate; dashed edges from every state.
+  const endsAnyTime = events.filter((e) => e.lifecycle.ends && !e.lifecycle.creates && e.lifecycle.after === null);
+  const endLayer = last + (endsAnyTime.length > 0 ? 2 : 1);
+  for (const e of endsAnyTime) {
+    nodes.push({ id: e.qualifiedName, label: e.name, layer: last + 1, kind: "event ends", href: hrefOf("event", e.qualifiedName) });
+    for (const state of stateful) if (!state.lifecycle.ends) edges.push({ from: state.qualifiedName, to: e.qualifiedName, dashed: true });
+  }
+  const ends = [...stateful, ...endsAnyTime].filter((e) => e.lifecycle.ends);
   if (ends.length > 0) {
-    nodes.push({ id: "end", label: "end", layer: last + 1, kind: "terminal" });
+    nodes.push({ id: "end", label: "end", layer: endLayer, kind: "terminal" });
     for (const e of ends) edges.push({ from: e.qualifiedName, to: "end" });
   }
-  const anyTime = events.filter((e) => !e.lifecycle.creates && e.lifecycle.after === null).map((e) => e.name);
-  return {
-    title: `Lifecycle of ${aggregate.qualifiedName}`,
-    nodes,
-    edges,
-    notes: anyTime.length > 0 ? [`any time between creation and end: ${anyTime.join(", ")}`] : [],
-  };
+  const anyTime = events.filter((e) => !e.lifecycle.creates && e.lifecycle.after === null && !e.lifecycle.ends).map((e) => e.name);
+  const notes: string[] = [];
+  if (anyTime.length > 0) notes.push(`any time between creation and end (state unchanged): ${anyTime.join(", ")}`);
+  if (endsAnyTime.length > 0) notes.push(`dashed: allowed in any state — ${endsAnyTime.map((e) => e.name).join(", ")}`);
+  return { title: `Lifecycle of ${aggregate.qualifiedName}`, nodes, edges, notes };
 }
 
 /**

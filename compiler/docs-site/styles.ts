@@ -10,6 +10,7 @@ main { max-width: 1100px; margin: 0 auto; padding: 24px; }
 h1 { margin: 0 0 8px; font-size: 28px; }
 h2 { margin: 32px 0 12px; font-size: 21px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h3 { margin: 0 0 6px; font-size: 17px; }
+h1 code, h3 code { font-size: .95em; }
 h4 { margin: 14px 0 6px; font-size: 14px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 a { color: var(--accent); }
 code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }

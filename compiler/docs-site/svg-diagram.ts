@@ -75,11 +75,11 @@ export function renderDiagram(diagram: Diagram, id: string): string {
     height = Math.max(height, y);
     x += width + GAP_X;
   }
-  const backEdges = diagram.edges.filter((e) => (placed.get(e.from)?.x ?? 0) >= (placed.get(e.to)?.x ?? 0) && e.from !== e.to).length;
+  const backEdges = diagram.edges.filter((e) => (placed.get(e.from)?.x ?? 0) > (placed.get(e.to)?.x ?? 0)).length;
   const notes = diagram.notes ?? [];
   const notesTop = height + backEdges * 6;
   const notesWidth = Math.max(0, ...notes.map(textWidth)) + 2 * MARGIN;
-  const totalWidth = Math.ceil(Math.max(x - GAP_X + MARGIN, notesWidth, 160));
+  const totalWidth = Math.ceil(Math.max(x - GAP_X + MARGIN + 40, notesWidth, 160));
   const totalHeight = Math.ceil(notesTop + notes.length * 18 + (notes.length > 0 ? MARGIN : 0));
 
   const parts: string[] = [];
@@ -100,8 +100,15 @@ export function renderDiagram(diagram: Diagram, id: string): string {
       const y2 = to.y + to.height / 2;
       const mid = (x1 + x2) / 2;
       parts.push(`<path class="edge"${dash} d="M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2 - 2} ${y2}" marker-end="url(#${id}-arrow)"/>`);
+    } else if (to.x === from.x) {
+      // Within one column: out of the right side and back in, clear of the boxes between.
+      const x = from.x + from.width;
+      const y1 = from.y + from.height / 2;
+      const y2 = to.y + to.height / 2;
+      const bulge = x + 24 + Math.min(30, Math.abs(y2 - y1) / 4);
+      parts.push(`<path class="edge"${dash} d="M ${round(x)} ${y1} C ${round(bulge)} ${y1}, ${round(bulge)} ${y2}, ${round(x + 2)} ${y2}" marker-end="url(#${id}-arrow)"/>`);
     } else {
-      // Back to an earlier (or the same) column: around the bottom of the boxes.
+      // Back to an earlier column: around the bottom of the boxes.
       back++;
       const x1 = from.x + from.width / 2;
       const y1 = from.y + from.height;
