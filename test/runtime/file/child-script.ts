@@ -4,7 +4,7 @@
  * the crash test starts in ~0.1 s instead of compiling TypeScript again.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
@@ -14,7 +14,9 @@ const bundles = new Map<string, string>();
 export function bundleScript(entry: string): string {
   let out = bundles.get(entry);
   if (!out) {
-    out = join(mkdtempSync(join(tmpdir(), "eventc-child-")), "script.mjs");
+    const dir = mkdtempSync(join(tmpdir(), "eventc-child-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    out = join(dir, "script.mjs");
     buildSync({ entryPoints: [entry], bundle: true, platform: "node", format: "esm", target: "node20", outfile: out, logLevel: "error" });
     bundles.set(entry, out);
   }
