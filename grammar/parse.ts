@@ -4,7 +4,8 @@
  * Never throws: lexing errors, parse errors (recovered by chevrotain) and dangling doc
  * comments all become `SyntaxProblem`s, and the AST holds whatever could be recognised.
  */
-import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
+import { EOF } from "./chevrotain.js";
 import type { Position, Span, SpecFile } from "./ast.js";
 import { AstBuilder } from "./cst-to-ast.js";
 import { DocAttachments } from "./doc-comments.js";

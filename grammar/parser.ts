@@ -6,7 +6,8 @@
  * them be reported and skipped without losing the rest of the file.
  * The parser is built once (`eventsParser`) and reused; `parse.ts` drives it.
  */
-import { CstParser, tokenMatcher, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import type { IOrAlt, IToken, TokenType } from "chevrotain";
+import { CstParser, tokenMatcher } from "./chevrotain.js";
 import { userWordsErrorProvider } from "./expected-words.js";
 import {
   After,

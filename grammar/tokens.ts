@@ -9,7 +9,8 @@
  * `///` doc comments are kept in their own token group (the parser never sees them) and
  * attached to the following declaration, field or enum member by `cst-to-ast.ts`.
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 
 /** Any token that may name a field, enum member, key, state field or annotation. */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA });
