@@ -1,7 +1,7 @@
 /**
  * The language server: diagnostics as you type (debounced, every open document re-checked
  * since an edit may break or fix the files importing it), go-to-definition, hover with docs,
- * completion of names and keywords, and formatting when a formatter is given. Every handler
+ * completion of names and keywords, and formatting (`eventc fmt`'s canonical layout). Every handler
  * is guarded: a failure is logged to the client's console and answered with "nothing", so no
  * input ever takes the server down.
  */
@@ -17,6 +17,7 @@ import {
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatSpec } from "../format/index.js";
 import { analyze, type Analysis } from "./analysis.js";
 import { completionContext } from "./completion-context.js";
 import { completionItems } from "./completion.js";
@@ -28,8 +29,6 @@ import { targetAt } from "./symbol-at.js";
 export interface ServerOptions {
   /** Milliseconds of quiet after an edit before documents are re-checked. Default 150. */
   readonly debounceMs?: number;
-  /** Canonical formatting (`eventc fmt`); without it the server offers no formatting. */
-  readonly format?: (text: string, file: string) => string;
 }
 
 export function startLanguageServer(connection: Connection, options: ServerOptions = {}): void {
@@ -92,7 +91,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
         definitionProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [":", "<", "@", ","] },
-        ...(options.format ? { documentFormattingProvider: true } : {}),
+        documentFormattingProvider: true,
       },
       serverInfo: { name: "eventc" },
     }),
@@ -152,18 +151,21 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     }),
   );
 
-  const format = options.format;
-  if (format)
-    connection.onDocumentFormatting((params) =>
-      guard("formatting", null, (): TextEdit[] | null => {
-        const document = documents.get(params.textDocument.uri);
-        if (document === undefined) return null;
-        const text = document.getText();
-        const formatted = format(text, pathOfUri(document.uri));
-        if (formatted === text) return [];
-        return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: formatted }];
-      }),
-    );
+  connection.onDocumentFormatting((params) =>
+    guard("formatting", null, (): TextEdit[] | null => {
+      const document = documents.get(params.textDocument.uri);
+      if (document === undefined) return null;
+      const text = document.getText();
+      const result = formatSpec(text, pathOfUri(document.uri));
+      if (!("text" in result)) {
+        // A file with syntax errors is not formatted (its errors are already shown); say why in the log.
+        connection.console.info(`eventc lsp: not formatting ${document.uri}: ${result.diagnostics[0]?.message ?? "it does not parse"}`);
+        return null;
+      }
+      if (result.text === text) return [];
+      return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: result.text }];
+    }),
+  );
 
   connection.onShutdown(() => {
     if (timer !== undefined) clearTimeout(timer);

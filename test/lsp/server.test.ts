@@ -208,6 +208,24 @@ describe("eventc lsp over stdio", () => {
     expect((await client.nextDiagnostics(shopUri)).diagnostics).toEqual([]);
   });
 
+  it("formats a document with eventc fmt's layout, and leaves a document with syntax errors alone", async () => {
+    const uri = pathToFileURL(join(dir, "messy.events")).href;
+    const messy = "namespace   messy\ntype A {x:int   // kept\n   y ? : string}\n";
+    await client.open(uri, messy);
+    await client.nextDiagnostics(uri);
+    const edits = await client.request<{ range: Range; newText: string }[] | null>("textDocument/formatting", {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    expect(edits).toEqual([
+      { range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, newText: "namespace messy\n\ntype A {\n  x: int // kept\n  y?: string\n}\n" },
+    ]);
+    await client.change(uri, 2, edits![0]!.newText);
+    expect(await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    await client.change(uri, 3, "namespace messy\ntype A { x int }\n");
+    expect(await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toBeNull();
+  });
+
   it("survives garbage and keeps answering", async () => {
     const garbage = "namespace }{ @@ \"unterminated\n\u0000 aggregate in per on { after , , : < > ///\n\uFEFF event";
     const uri = pathToFileURL(join(dir, "garbage.events")).href;
