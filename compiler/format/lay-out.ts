@@ -48,10 +48,15 @@ export function layOut(text: string, items: readonly SourceItem[], plan: LayoutP
     line = INDENT.repeat(indent) + content;
   };
 
+  /** Where the last token written ends (line index, column) and its source end: commas are glued there. */
+  let tokenEnd = { line: 0, column: 0 };
+  let codeEnd = 0;
+
   items.forEach((item, index) => {
     if (item.kind !== "token") {
       const content = item.text.trimEnd();
-      const trailing = item.kind === "comment" && line !== undefined && lineBreaksBetween(text, previousEnd, item.start) === 0;
+      // Trailing when code other than commas precedes it on its line (a comma goes next to its token anyway).
+      const trailing = item.kind === "comment" && line !== undefined && lineBreaksBetween(text, codeEnd, item.start) === 0;
       if (trailing) line += ` ${content}`;
       else startLine(depth, content, item.start, true);
       afterComment = true;
@@ -62,6 +67,15 @@ export function layOut(text: string, items: readonly SourceItem[], plan: LayoutP
     if (plan.droppedCommas.has(item.start)) return;
 
     const token = item.text;
+    if (token === "," && line !== undefined) {
+      // A list comma (`after A, B`) stays right after the item before it, even across a comment.
+      if (tokenEnd.line === lines.length) line = `${line.slice(0, tokenEnd.column)},${line.slice(tokenEnd.column)}`;
+      else lines[tokenEnd.line] = `${lines[tokenEnd.line]!.slice(0, tokenEnd.column)},${lines[tokenEnd.line]!.slice(tokenEnd.column)}`;
+      tokenEnd = { line: tokenEnd.line, column: tokenEnd.column + 1 };
+      previousToken = token;
+      previousEnd = Math.max(previousEnd, item.end);
+      return;
+    }
     const isBrace = (token === "{" || token === "}") && !plan.literalBraces.has(item.start);
     if (isBrace && token === "}" && emptyCloses.has(item.start)) {
       line += "}";
@@ -97,6 +111,8 @@ export function layOut(text: string, items: readonly SourceItem[], plan: LayoutP
     previousKind = "token";
     previousToken = token;
     previousEnd = item.end;
+    codeEnd = item.end;
+    tokenEnd = { line: lines.length, column: line!.length };
   });
 
   if (line !== undefined) lines.push(line);

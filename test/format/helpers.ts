@@ -35,7 +35,7 @@ export function meaningOf(text: string): unknown {
 export interface FoundComment {
   /** Without trailing whitespace. */
   readonly text: string;
-  /** Code precedes it on its line. */
+  /** Code other than commas precedes it on its line. */
   readonly trailing: boolean;
   /** Offset in the text. */
   readonly at: number;
@@ -57,7 +57,7 @@ export function commentsOf(text: string): FoundComment[] {
       while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
       found.push({ text: text.slice(i, end).replace(/\s+$/, ""), trailing: codeOnLine, at: i });
       i = end - 1;
-    } else if (!/\s/.test(c)) {
+    } else if (!/\s/.test(c) && c !== ",") {
       codeOnLine = true;
     }
   }
