@@ -139,7 +139,22 @@ export class RecordSource {
         await consumer.delete().catch(() => undefined);
       }
       if (next <= toSeq && !stalled) throw new Error(`reading stream ${this.#stream} (${filter}) ended at sequence ${next - 1} before ${toSeq}`);
-      if (stalled && ++stalls >= 5) throw new Error(`reading stream ${this.#stream} (${filter}) stalled at sequence ${next} (${stalls} times ${stallMs} ms without a message)`);
+      if (stalled) {
+        // The consumer may sit on a replica still catching up after a restart: read on through the
+        // stream leader, message by message, then try a consumer again.
+        if (++stalls >= 5) throw new Error(`reading stream ${this.#stream} (${filter}) stalled at sequence ${next} (${stalls} times ${stallMs} ms without a message)`);
+        for (let n = 0; n < 1_000 && next <= toSeq; n++) {
+          signal?.throwIfAborted();
+          const record = await this.nextRecord(filter, next);
+          if (!record || record.seq > toSeq) {
+            next = toSeq + 1;
+            break;
+          }
+          next = record.seq + 1;
+          stalls = 0;
+          yield record;
+        }
+      }
     }
   }
 

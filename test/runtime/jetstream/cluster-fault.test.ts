@@ -34,7 +34,7 @@ async function all(iterable: AsyncIterable<StoredEvent>): Promise<StoredEvent[]>
 }
 
 describe.runIf(hasServer)("JetStream cluster under faults", () => {
-  it("keeps every acknowledged event exactly once and in key order through kill -9 of the stream leader", { timeout: 90_000 }, async () => {
+  it("keeps every acknowledged event exactly once and in key order through kill -9 of the stream leader", { timeout: 150_000 }, async () => {
     const cluster = await startCluster(3);
     const logs: Log[] = [];
     try {
@@ -65,11 +65,14 @@ describe.runIf(hasServer)("JetStream cluster under faults", () => {
       const acked: StoredEvent[] = [];
       const failures: unknown[] = [];
       let running = true;
+      let restarted = false;
+      let ackedAtRestart = 0;
       let killedAt = Infinity;
       const resolvedAfterKill: number[] = [];
       const publisher = async (log: Log, w: number): Promise<void> => {
         const versions = new Map<string, number>();
         for (let i = 0; running; i++) {
+          if (restarted && acked.length >= ackedAtRestart + 500) return; // enough after the restart: keeps the verification short
           const key = `w${w}-k${i % 40}`;
           const version = versions.get(key) ?? 0;
           try {
@@ -99,6 +102,8 @@ describe.runIf(hasServer)("JetStream cluster under faults", () => {
       await sub1.stop();
       const checkpoint = await onFollower.groupPosition("billing");
       await cluster.restart(leaderNode.name);
+      ackedAtRestart = acked.length;
+      restarted = true;
       await sleep(2_000);
       running = false;
       await Promise.all(publishers);
@@ -120,12 +125,15 @@ describe.runIf(hasServer)("JetStream cluster under faults", () => {
       const byId = new Map(stored.map((e) => [e.id, e]));
       expect(byId.size).toBe(stored.length); // no event stored twice
       for (const e of acked) expect(byId.get(e.id)).toEqual(e); // every acknowledged event, exactly as acknowledged
-      const keys = new Set(stored.map((e) => e.key));
-      for (const key of keys) {
-        const events = await all(reader.readKey("orders", key));
+      // Each key's events, in partition order, are versions 1, 2, 3, ... starting with its creation.
+      const byKey = new Map<string, StoredEvent[]>();
+      for (const e of stored) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+      for (const events of byKey.values()) {
         expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
         expect(events[0]!.type).toBe("t.Opened");
       }
+      // And reading a key by itself gives the same (a sample: each read is a consumer on the cluster).
+      for (const key of [...byKey.keys()].slice(0, 8)) expect(await all(reader.readKey("orders", key))).toEqual(byKey.get(key));
       expect((await reader.verify()).ok).toBe(true);
       // Appends that gave up are the only ones not acknowledged; they were few.
       expect(failures.length).toBeLessThan(acked.length / 10);
