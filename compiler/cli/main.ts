@@ -14,6 +14,7 @@ import { generateLockOptions, lockOptions, runLock } from "./commands/lock.js";
 import { logCommand } from "./commands/log.js";
 import { exportCommand } from "./commands/export.js";
 import { docsCommand } from "./commands/docs.js";
+import { fmtCommand } from "./commands/fmt.js";
 import { initCommand } from "./commands/init.js";
 import { lspCommand } from "./commands/lsp.js";
 import { compileSpecs } from "./compile-specs.js";
@@ -128,6 +129,7 @@ async function main(argv: readonly string[]): Promise<void> {
     .command(logCommand)
     .command(exportCommand)
     .command(docsCommand)
+    .command(fmtCommand)
     .command(initCommand)
     .command(lspCommand)
     .demandCommand(1, "Choose a command: generate, check, lock or log.")
