@@ -86,17 +86,19 @@ export function emitObjectDecoder(
   });
 }
 
-//   const sku$ = $rt.requiredField(obj, "sku", path, issues, $rt.decodeString);
+//   const sku$ = $rt.requiredField<string>(obj, "sku", path, issues, $rt.decodeString);
 //   if (sku$ !== undefined && sku$.length > 64) issues.push({ ... });
 function fieldCode(ctx: EmitContext, f: FieldModel): { statements: string; property: string } {
   const local = `${f.name}$`;
   const name = stringLiteral(f.name);
   const path = `path + ${stringLiteral(`.${f.name}`)}`;
   const decoder = ctx.types.decoder(f.type);
+  // Explicit type arguments: inferring these generic calls dominated tsc's time on generated modules.
+  const type = ctx.types.type(f.type);
   const decode =
     f.default !== undefined
-      ? `$rt.defaultedField(obj, ${name}, ${jsonLiteral(f.default)}, path, issues, ${decoder})`
-      : `$rt.${f.optional ? "optionalField" : "requiredField"}(obj, ${name}, path, issues, ${decoder})`;
+      ? `$rt.defaultedField<${type}>(obj, ${name}, ${jsonLiteral(f.default)}, path, issues, ${decoder})`
+      : `$rt.${f.optional ? "optionalField" : "requiredField"}<${type}>(obj, ${name}, path, issues, ${decoder})`;
   const key = objectKey(f.name);
   let statements = `  const ${local} = ${decode};\n`;
   for (const check of constraintChecks(ctx, local, path, f.type, f.constraints)) statements += `  ${check}\n`;

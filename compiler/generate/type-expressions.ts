@@ -90,7 +90,7 @@ export class TypeWriter {
     return typeNeedsInput(type, this.index.recordNeedsInput);
   }
 
-  /** An expression of type `Decoder<T>` for the type. */
+  /** An expression of type `Decoder<T>` for the type. Generic helpers get explicit type arguments: tsc checks them much faster than it infers them. */
   decoder(type: TypeModel): string {
     switch (type.kind) {
       case "primitive":
@@ -99,9 +99,9 @@ export class TypeWriter {
       case "record":
         return this.ref(type.ref, names.decoder);
       case "list":
-        return `${names.runtime}.listOf(${this.decoder(type.element)})`;
+        return `${names.runtime}.listOf<${this.type(type.element)}>(${this.decoder(type.element)})`;
       case "map":
-        return `${names.runtime}.mapOf(${this.decoder(type.value)})`;
+        return `${names.runtime}.mapOf<${this.type(type.value)}>(${this.decoder(type.value)})`;
     }
   }
 
