@@ -62,7 +62,7 @@ export async function openLog(options: OpenLogOptions): Promise<Log> {
     issues.push({ path: "$.durability", message: `must be "fsync" or "none", got ${JSON.stringify(file.durability)}` });
   }
   if (file.readOnly !== undefined && typeof file.readOnly !== "boolean") issues.push({ path: "$.readOnly", message: "must be true or false" });
-  const known = ["dir", "durability", "readOnly", "segmentBytes", "pollIntervalMs"];
+  const known = ["dir", "durability", "readOnly", "segmentBytes", "pollIntervalMs", "snapshotEvery"];
   for (const k of Object.keys(file)) if (!known.includes(k)) issues.push({ path: `$.${k}`, message: `is not an option of the file log (${known.join(", ")})` });
   if (issues.length > 0) throw new ValidationError("openLog options", issues);
   const { openFileLog } = await import("./file/file-log.js");
