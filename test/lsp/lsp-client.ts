@@ -24,14 +24,14 @@ export class LspClient {
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   private readonly published: PublishedDiagnostics[] = [];
-  private readonly waiters: { uri: string; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  private readonly waiters: { uri: string; version: number; resolve: (p: PublishedDiagnostics) => void }[] = [];
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
     readonly connection: MessageConnection,
   ) {
     connection.onNotification("textDocument/publishDiagnostics", (params: PublishedDiagnostics) => {
-      const waiter = this.waiters.findIndex((w) => w.uri === params.uri);
+      const waiter = this.waiters.findIndex((w) => w.uri === params.uri && (params.version ?? 0) >= w.version);
       if (waiter >= 0) this.waiters.splice(waiter, 1)[0]!.resolve(params);
       else this.published.push(params);
     });
@@ -50,13 +50,21 @@ export class LspClient {
     return client;
   }
 
-  /** The next diagnostics published for a document (or one already received and not yet taken). */
-  nextDiagnostics(uri: string, timeoutMs = 20_000): Promise<PublishedDiagnostics> {
+  /**
+   * The next diagnostics published for a document at `version` or later (one already received
+   * and not yet taken counts). Older ones are dropped: how many versions the debounce merges
+   * depends on timing, so a test names the version it is waiting for.
+   */
+  nextDiagnostics(uri: string, version: number, timeoutMs = 20_000): Promise<PublishedDiagnostics> {
+    for (let i = this.published.length - 1; i >= 0; i--) {
+      const p = this.published[i]!;
+      if (p.uri === uri && (p.version ?? 0) < version) this.published.splice(i, 1);
+    }
     const queued = this.published.findIndex((p) => p.uri === uri);
     if (queued >= 0) return Promise.resolve(this.published.splice(queued, 1)[0]!);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${this.stderr.join("")}`)), timeoutMs);
-      this.waiters.push({ uri, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} (version ${version}) within ${timeoutMs} ms; server stderr: ${this.stderr.join("")}`)), timeoutMs);
+      this.waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
 

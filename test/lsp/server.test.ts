@@ -101,13 +101,13 @@ describe("eventc lsp over stdio", () => {
   it("publishes a diagnostic at the right range with its code, then clears it once the edit fixes it", async () => {
     const broken = SHOP.replace("price: Money", "price: Mony");
     await client.open(shopUri, broken);
-    const first = await client.nextDiagnostics(shopUri);
+    const first = await client.nextDiagnostics(shopUri, 1);
     expect(first.diagnostics).toHaveLength(1);
     expect(first.diagnostics[0]).toMatchObject({ code: "EV2002", severity: 1, range: rangeOf(broken, "Mony") });
     expect(first.diagnostics[0]!.message).toContain('"Mony"');
 
     await client.change(shopUri, 2, SHOP);
-    const fixed = await client.nextDiagnostics(shopUri);
+    const fixed = await client.nextDiagnostics(shopUri, 2);
     expect(fixed.version).toBe(2);
     expect(fixed.diagnostics).toEqual([]);
   });
@@ -115,13 +115,13 @@ describe("eventc lsp over stdio", () => {
   it("reports a syntax error where it is", async () => {
     const broken = SHOP.replace("key orderId: uuid", "key orderId uuid");
     await client.change(shopUri, 3, broken);
-    const published = await client.nextDiagnostics(shopUri);
+    const published = await client.nextDiagnostics(shopUri, 3);
     expect(published.diagnostics.length).toBeGreaterThanOrEqual(1);
     const first = published.diagnostics[0]!;
     expect(String(first.code)).toMatch(/^EV1/);
     expect(first.range.start).toEqual(rangeOf(broken, "uuid", 0).start);
     await client.change(shopUri, 4, SHOP);
-    expect((await client.nextDiagnostics(shopUri)).diagnostics).toEqual([]);
+    expect((await client.nextDiagnostics(shopUri, 4)).diagnostics).toEqual([]);
   });
 
   it("goes to the declaration of a type, an event after `after`, an aggregate after `per`, a topic after `in`", async () => {
@@ -199,20 +199,20 @@ describe("eventc lsp over stdio", () => {
 
   it("sees unsaved edits of an open imported file", async () => {
     await client.change(shopUri, 7, SHOP);
-    expect((await client.nextDiagnostics(shopUri)).diagnostics).toEqual([]);
+    expect((await client.nextDiagnostics(shopUri, 7)).diagnostics).toEqual([]);
     await client.open(commonUri, COMMON.replace("type Money", "type Cash"));
-    const both = [await client.nextDiagnostics(shopUri), await client.nextDiagnostics(commonUri)];
+    const both = [await client.nextDiagnostics(shopUri, 7), await client.nextDiagnostics(commonUri, 1)];
     expect(both[1]!.diagnostics).toEqual([]);
     expect(both[0]!.diagnostics.map((d) => d.code)).toEqual(["EV2002", "EV2002", "EV2002"]);
     await client.change(commonUri, 2, COMMON);
-    expect((await client.nextDiagnostics(shopUri)).diagnostics).toEqual([]);
+    expect((await client.nextDiagnostics(shopUri, 7)).diagnostics).toEqual([]);
   });
 
   it("formats a document with eventc fmt's layout, and leaves a document with syntax errors alone", async () => {
     const uri = pathToFileURL(join(dir, "messy.events")).href;
     const messy = "namespace   messy\ntype A {x:int   // kept\n   y ? : string}\n";
     await client.open(uri, messy);
-    await client.nextDiagnostics(uri);
+    await client.nextDiagnostics(uri, 1);
     const edits = await client.request<{ range: Range; newText: string }[] | null>("textDocument/formatting", {
       textDocument: { uri },
       options: { tabSize: 2, insertSpaces: true },
@@ -230,7 +230,7 @@ describe("eventc lsp over stdio", () => {
     const garbage = "namespace }{ @@ \"unterminated\n\u0000 aggregate in per on { after , , : < > ///\n\uFEFF event";
     const uri = pathToFileURL(join(dir, "garbage.events")).href;
     await client.open(uri, garbage);
-    const published = await client.nextDiagnostics(uri);
+    const published = await client.nextDiagnostics(uri, 1);
     expect(published.diagnostics.length).toBeGreaterThan(0);
     for (let line = 0; line < 3; line++)
       for (let character = 0; character < 30; character += 3) {
