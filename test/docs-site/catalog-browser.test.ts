@@ -133,9 +133,10 @@ describe.skipIf(!available)("HTML catalog in headless Chromium", () => {
       // The rendered text fits its box, in the browser's real font.
       const overflowing = await page.$$eval("svg.diagram g.node", (gs) =>
         gs.flatMap((g) => {
-          const rect = g.querySelector("rect")!.getBBox();
+          type Boxed = { getBBox(): { x: number; y: number; width: number; height: number } };
+          const rect = (g.querySelector("rect") as unknown as Boxed).getBBox();
           return [...g.querySelectorAll("text")].filter((t) => {
-            const box = (t as SVGTextElement).getBBox();
+            const box = (t as unknown as Boxed).getBBox();
             return box.x < rect.x + 2 || box.x + box.width > rect.x + rect.width - 2 || box.y < rect.y || box.y + box.height > rect.y + rect.height + 1;
           }).map((t) => t.textContent);
         }),
