@@ -7,6 +7,7 @@ export { compile, readFileFromDisk, sortDiagnostics, type CompileOptions, type C
 export { Diagnostics, DIAGNOSTIC_BANDS, allDiagnostics, type DiagnosticBand, type DiagnosticName } from "./diagnostics/catalogue/index.js";
 export { createDiagnostic, formatMessage, hasErrors } from "./diagnostics/diagnostic.js";
 export type { Diagnostic, DiagnosticMessage, RelatedInformation, Severity } from "./diagnostics/diagnostic.js";
+export { formatSpec, type FormatResult } from "./format/index.js";
 export { renderText, renderSummary, renderJson, toJsonDiagnostic, type RenderOptions, type JsonDiagnostic } from "./report/index.js";
 export type { ReadFile } from "./resolve/source-file.js";
 export type { GeneratedFile, GenerateOptions } from "./generate/index.js";
