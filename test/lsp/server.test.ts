@@ -15,8 +15,11 @@ namespace common
 /// Money as a decimal string and a currency.
 type Money {
   amount: decimal
-  currency: string
+  currency: Currency
 }
+
+/// The currencies we take.
+enum Currency { EUR, USD }
 `;
 
 const SHOP = `namespace shop
@@ -29,6 +32,7 @@ topic orders { partitions 8 }
 type OrderLine {
   sku: string
   price: Money
+  currency: common.Currency
 }
 
 aggregate Order in orders {
@@ -140,6 +144,10 @@ describe("eventc lsp over stdio", () => {
     expect(money).toEqual({ uri: commonUri, range: rangeOf(COMMON, "Money", 1) });
     const file = await client.request<Location | null>("textDocument/definition", { textDocument: { uri: shopUri }, position: inside(SHOP, "./common") });
     expect(file?.uri).toBe(commonUri);
+    const currency = await client.request<Location | null>("textDocument/definition", { textDocument: { uri: shopUri }, position: inside(SHOP, "Currency") });
+    expect(currency).toEqual({ uri: commonUri, range: rangeOf(COMMON, "Currency", 1) });
+    const hover = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: shopUri }, position: inside(SHOP, "Currency") });
+    expect(hover?.contents.value).toBe("```events\nenum common.Currency { EUR, USD }\n```\n\nThe currencies we take.");
   });
 
   it("answers null for a position on no name", async () => {
@@ -153,7 +161,7 @@ describe("eventc lsp over stdio", () => {
       position: inside(SHOP, "Money", 0),
     });
     expect(hover?.contents.kind).toBe("markdown");
-    expect(hover?.contents.value).toContain("type common.Money { amount: decimal, currency: string }");
+    expect(hover?.contents.value).toContain("type common.Money { amount: decimal, currency: Currency }");
     expect(hover?.contents.value).toContain("Money as a decimal string and a currency.");
     expect(hover?.range).toEqual(rangeOf(SHOP, "Money", 0));
 
