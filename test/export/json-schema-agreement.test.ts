@@ -21,6 +21,7 @@ import { NamedTypes } from "../../compiler/export/named-types.js";
 import { eventDataFields } from "../../compiler/generate/event-fields.js";
 import { names } from "../../compiler/generate/names.js";
 import type { Constraints, FieldModel, Model, TypeModel } from "../../compiler/model.js";
+import { CROSS_NAMESPACE_SPEC } from "./cross-namespace-spec.js";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -107,6 +108,7 @@ async function load(label: string, files: Record<string, string> | string[], roo
 
 beforeAll(async () => {
   await load("kinds", SPECS);
+  await load("cross", CROSS_NAMESPACE_SPEC);
   const examples = new URL("../../examples/", import.meta.url).pathname;
   await load("shop", [join(examples, "shop/shop.events")], join(examples, "shop"));
   await load("bank", [join(examples, "bank/bank.events")], join(examples, "bank"));
@@ -319,6 +321,9 @@ describe("exported JSON Schemas agree with the generated validators", () => {
         );
       }
     }
+    const versions = cases.reduce((n, c) => n + eventSchemas(c.model).length, 0);
+    expect(versions).toBeGreaterThanOrEqual(25);
+    expect(checked).toBeGreaterThan(versions * 140); // ~150 runs each, minus the few leap seconds skipped
     // Both sides of the property must be exercised.
     expect(accepted).toBeGreaterThan(checked / 10);
     expect(checked - accepted).toBeGreaterThan(checked / 10);
