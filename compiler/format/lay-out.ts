@@ -67,7 +67,7 @@ export function layOut(text: string, items: readonly SourceItem[], plan: LayoutP
     if (plan.droppedCommas.has(item.start)) return;
 
     const token = item.text;
-    if (token === "," && line !== undefined) {
+    if (token === "," && line !== undefined && items[index - 1]?.kind !== "doc") {
       // A list comma (`after A, B`) stays right after the item before it, even across a comment.
       if (tokenEnd.line === lines.length) line = `${line.slice(0, tokenEnd.column)},${line.slice(tokenEnd.column)}`;
       else lines[tokenEnd.line] = `${lines[tokenEnd.line]!.slice(0, tokenEnd.column)},${lines[tokenEnd.line]!.slice(tokenEnd.column)}`;

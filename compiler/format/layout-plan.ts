@@ -86,13 +86,15 @@ export function planLayout(ast: SpecFile, items: readonly SourceItem[]): LayoutP
     }
   }
 
+  // A `///` doc right before a comma documents nothing (a warning); without the comma it would
+  // document the next field, so such a comma is kept where it is.
   const droppedCommas = new Set<number>();
   let previous: SourceItem | undefined;
-  for (const item of items) {
-    if (item.kind !== "token") continue;
-    if (item.text === "," && previous !== undefined && separatedEnds.has(previous.end)) droppedCommas.add(item.start);
+  items.forEach((item, index) => {
+    if (item.kind !== "token") return;
+    if (item.text === "," && previous !== undefined && separatedEnds.has(previous.end) && items[index - 1]?.kind !== "doc") droppedCommas.add(item.start);
     previous = item;
-  }
+  });
   return { anchors, droppedCommas, literalBraces, boundaries, oneLineEnums };
 }
 

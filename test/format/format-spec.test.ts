@@ -202,6 +202,13 @@ describe("formatSpec: canonical layout", () => {
 
   it("keeps a doc comment that documents nothing where it was", () => {
     expect(formatted("namespace n\ntype T { a: int\n/// nothing\n}")).toBe(lines("namespace n", "", "type T {", "  a: int", "  /// nothing", "}"));
+    // Before a comma, a doc documents nothing; dropping the comma would make it document `b`.
+    expect(formatted("namespace n\ntype T { a: int\n/// nothing\n, b: int }")).toBe(
+      lines("namespace n", "", "type T {", "  a: int", "  /// nothing", "    ,", "  b: int", "}"),
+    );
+    expect(formatted("namespace n\naggregate A { key k: int\nevent E after X\n/// nothing\n, Y {} }")).toBe(
+      lines("namespace n", "", "aggregate A {", "  key k: int", "  event E after X", "  /// nothing", "    , Y {}", "}"),
+    );
   });
 });
 

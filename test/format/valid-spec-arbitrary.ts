@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries for syntactically valid specs written messily: random declarations,
  * fields, docs, literals and annotations, laid out with random whitespace, blank lines,
- * optional commas and `//` comments between any two tokens.
+ * optional commas and `//` comments between any two tokens (and now and then a stray `///`
+ * line, which may document nothing: a warning, not an error).
  *
  * A spec is built as a list of pieces (tokens and `///` lines); the layout is drawn from a
  * seeded generator so that the structure still shrinks.
@@ -162,6 +163,8 @@ export function renderMessy(pieces: Pieces, seed: number): string {
     const roll = next(10);
     if (roll === 0) text += ` ${comment()}\n`;
     else if (roll === 1) text += `\n${comment()}\n${next(2) === 0 ? "\n" : ""}`;
+    // A doc line anywhere: it documents the next field or declaration, or nothing (a warning).
+    else if (roll === 2 && next(8) === 0) text += "\n/// stray\n";
     const glued = text === "";
     const wordy = (p: Piece | undefined) => p !== undefined && !PUNCTUATION.has(p.text);
     if (glued && wordy(before) && wordy(after)) text = " ";
