@@ -93,13 +93,16 @@ export function fieldSchema(field: FieldModel, ref: RefOf): JsonSchema {
   const described = notes.length > 0 ? withDescription(schema, notes.join("\n\n")) : schema;
   if (field.default !== undefined) described["default"] = field.default;
   if (field.deprecated !== undefined) described["deprecated"] = true;
+  // A $ref next to other keywords is fine in 2020-12, but draft-07 tools (AsyncAPI's schema
+  // format is based on it) ignore $ref siblings: wrap the reference so docs and defaults survive.
+  if ("$ref" in described && Object.keys(described).length > 1) {
+    const { $ref, ...rest } = described;
+    return { allOf: [{ $ref }], ...rest };
+  }
   return described;
 }
 
-// A $ref next to other keywords is fine in 2020-12 and AsyncAPI 3 schemas, but a description on
-// a reference reads better wrapped, and keeps draft-07 tools (which ignore $ref siblings) right.
 function withDescription(schema: JsonSchema, description: string): JsonSchema {
-  if ("$ref" in schema) return { allOf: [schema], description };
   const existing = schema["description"];
   return { ...schema, description: typeof existing === "string" ? `${description}\n\n${existing}` : description };
 }
