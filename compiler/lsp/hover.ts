@@ -2,7 +2,7 @@
  * Hover text for a declaration: a one-line signature in an `events` code block, then its
  * `///` documentation. For an event with several versions the newest documented one speaks.
  */
-import type { DocComment, FieldDecl, TypeRef } from "../../grammar/ast.js";
+import type { DocComment, FieldDecl, KeyDecl, TypeRef } from "../../grammar/ast.js";
 import type { DeclSymbol } from "../resolve/symbols.js";
 
 export function typeText(type: TypeRef | undefined): string {
@@ -68,4 +68,11 @@ export function documentation(symbol: DeclSymbol): string | undefined {
 export function hoverMarkdown(symbol: DeclSymbol): string {
   const doc = documentation(symbol);
   return "```events\n" + signature(symbol) + "\n```" + (doc ? `\n\n${doc}` : "");
+}
+
+/** Markdown for a field, key or state field: how it is declared, then its docs. */
+export function fieldHoverMarkdown(field: FieldDecl | KeyDecl): string {
+  const declared =
+    field.kind === "Key" ? `key ${field.name.name}: ${typeText(field.type)}` : `${field.name.name}${field.optional ? "?" : ""}: ${typeText(field.type)}`;
+  return "```events\n" + declared + "\n```" + (field.doc ? `\n\n${field.doc.text}` : "");
 }

@@ -22,7 +22,7 @@ import { analyze, type Analysis } from "./analysis.js";
 import { completionContext } from "./completion-context.js";
 import { completionItems } from "./completion.js";
 import { pathOfUri, readThrough, uriOfPath, type OpenTexts } from "./documents.js";
-import { hoverMarkdown } from "./hover.js";
+import { fieldHoverMarkdown, hoverMarkdown } from "./hover.js";
 import { LineIndex } from "./line-index.js";
 import { targetAt } from "./symbol-at.js";
 
@@ -117,7 +117,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       if (document === undefined) return null;
       const { analysis, index } = analysisOf(document);
       const target = targetAt(analysis.program(), analysis.path, index.compilerOffset(index.offsetAt(params.position)));
-      if (target === undefined) return null;
+      if (target === undefined || target.kind === "field") return null;
       if (target.kind === "import") {
         if (readFile(target.path) === undefined) return null;
         return { uri: uriOfPath(target.path, open), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
@@ -135,7 +135,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       const { analysis, index } = analysisOf(document);
       const target = targetAt(analysis.program(), analysis.path, index.compilerOffset(index.offsetAt(params.position)));
       if (target === undefined) return null;
-      const value = target.kind === "symbol" ? hoverMarkdown(target.symbol) : `Imports \`${target.path}\``;
+      const value =
+        target.kind === "symbol" ? hoverMarkdown(target.symbol) : target.kind === "field" ? fieldHoverMarkdown(target.field) : `Imports \`${target.path}\``;
       return { contents: { kind: "markdown" as const, value }, range: index.range(target.span) };
     }),
   );

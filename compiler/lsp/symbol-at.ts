@@ -5,14 +5,16 @@
  * hover ask; answering it on top of the resolved program keeps the editor's idea of a name
  * identical to the compiler's.
  */
-import type { Span } from "../../grammar/ast.js";
+import type { Declaration, FieldDecl, KeyDecl, Span } from "../../grammar/ast.js";
 import { resolveImportPath } from "../resolve/load-files.js";
 import type { Program } from "../resolve/program.js";
 import { hasName, type DeclSymbol } from "../resolve/symbols.js";
 
 export type Target =
   | { readonly kind: "symbol"; readonly symbol: DeclSymbol; readonly span: Span }
-  | { readonly kind: "import"; readonly path: string; readonly span: Span };
+  | { readonly kind: "import"; readonly path: string; readonly span: Span }
+  /** A field, key or state field's own name: hover shows its type and docs. */
+  | { readonly kind: "field"; readonly field: FieldDecl | KeyDecl; readonly span: Span };
 
 /** Inclusive at the end, so a cursor right after the last letter still counts. */
 function within(span: Span, offset: number): boolean {
@@ -35,6 +37,9 @@ export function targetAt(program: Program, path: string, offset: number): Target
     return undefined;
   }
 
+  const field = fieldAt(file.ast.declarations, offset);
+  if (field) return { kind: "field", field, span: field.name.span };
+
   // A declaration's own name: the symbol it declares (for a duplicate, the first declaration).
   const namespace = file.ast.namespace?.text;
   const symbols = namespace ? program.table.namespaces.get(namespace)?.symbols : undefined;
@@ -54,3 +59,21 @@ export function targetAt(program: Program, path: string, offset: number): Target
   return undefined;
 }
 
+
+function fieldAt(declarations: readonly Declaration[], offset: number): FieldDecl | KeyDecl | undefined {
+  const named = (fields: readonly (FieldDecl | KeyDecl)[] | undefined) => (fields ?? []).find((f) => hasName(f.name) && within(f.name.span, offset));
+  for (const decl of declarations) {
+    if (!within(decl.span, offset)) continue;
+    switch (decl.kind) {
+      case "Type":
+        return named(decl.fields);
+      case "Projection":
+        return named(decl.state);
+      case "Aggregate":
+        return named(decl.keys) ?? decl.events?.map((e) => named(e.fields)).find((f) => f !== undefined);
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}

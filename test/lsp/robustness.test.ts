@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../compiler/lsp/analysis.js";
 import { completionContext } from "../../compiler/lsp/completion-context.js";
 import { completionItems } from "../../compiler/lsp/completion.js";
-import { hoverMarkdown } from "../../compiler/lsp/hover.js";
+import { fieldHoverMarkdown, hoverMarkdown } from "../../compiler/lsp/hover.js";
 import { LineIndex } from "../../compiler/lsp/line-index.js";
 import { targetAt } from "../../compiler/lsp/symbol-at.js";
 import { ROOT } from "./lsp-client.js";
@@ -50,6 +50,7 @@ describe("editor features on broken text", () => {
           const offset = edit.cursor % (text.length + 1);
           const target = targetAt(program, analysis.path, index.compilerOffset(offset));
           if (target?.kind === "symbol") expect(hoverMarkdown(target.symbol)).toMatch(/^```events\n/);
+          if (target?.kind === "field") expect(fieldHoverMarkdown(target.field)).toMatch(/^```events\n/);
           const items = completionItems(completionContext(text.slice(0, offset)), program, analysis.path);
           for (const item of items) expect(item.label).toMatch(/^@?[A-Za-z_][\w.]*$/);
         }

@@ -30,6 +30,7 @@ topic orders { partitions 8 }
 
 /// A line of an order.
 type OrderLine {
+  /// Stock keeping unit.
   sku: string
   price: Money
   currency: common.Currency
@@ -164,6 +165,11 @@ describe("eventc lsp over stdio", () => {
     expect(hover?.contents.value).toContain("type common.Money { amount: decimal, currency: Currency }");
     expect(hover?.contents.value).toContain("Money as a decimal string and a currency.");
     expect(hover?.range).toEqual(rangeOf(SHOP, "Money", 0));
+
+    const field = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: shopUri }, position: inside(SHOP, "sku") });
+    expect(field?.contents.value).toBe("```events\nsku: string\n```\n\nStock keeping unit.");
+    const key = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: shopUri }, position: inside(SHOP, "orderId") });
+    expect(key?.contents.value).toBe("```events\nkey orderId: uuid\n```");
 
     const event = await client.request<{ contents: { value: string } } | null>("textDocument/hover", {
       textDocument: { uri: shopUri },
