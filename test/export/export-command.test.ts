@@ -28,6 +28,13 @@ describe("runExport", () => {
     expect(c.err).toEqual([]);
   });
 
+  it("asyncapi with --format json and no --out: stdout is the document alone, diagnostics go to stderr", () => {
+    const c = capture();
+    expect(runExport({ ...base, format: "json", target: "asyncapi", paths: ["examples/shop"] }, c.io)).toBe(0);
+    expect(JSON.parse(c.out.join("")).asyncapi).toBe("3.0.0");
+    expect(JSON.parse(c.err.join(""))).toEqual([]);
+  });
+
   it("asyncapi --out: writes the file and says so", () => {
     const c = capture();
     const out = join(work, "api", "asyncapi.json");

@@ -65,7 +65,9 @@ export function runExport(request: ExportRequest, io: CommandIo): 0 | 1 | 2 {
       diagnostics.push(createDiagnostic(Diagnostics.OutputUnwritable, undefined, { path: request.out ?? "", reason: error instanceof Error ? error.message : String(error) }));
     }
   }
-  const failed = printDiagnostics(diagnostics, compiled, request, io);
+  // When the document itself goes to stdout, JSON diagnostics go to stderr so stdout stays one JSON document.
+  const toStdout = request.target === "asyncapi" && request.out === undefined;
+  const failed = printDiagnostics(diagnostics, compiled, request, toStdout ? { out: io.err, err: io.err } : io);
   if (failed) return 1;
   if (document !== undefined) io.out(document);
   // With the document on stdout, the summary would corrupt it; with JSON diagnostics, stdout is theirs.
