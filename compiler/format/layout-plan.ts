@@ -30,10 +30,6 @@ export interface LayoutPlan {
 }
 
 export function planLayout(ast: SpecFile, items: readonly SourceItem[]): LayoutPlan {
-  const tokenIndex = new Map<number, number>();
-  items.forEach((item, index) => {
-    if (item.kind === "token") tokenIndex.set(item.start, index);
-  });
   const anchors = new Set<number>();
   const separatedEnds = new Set<number>();
   const literalBraces = new Set<number>();
@@ -62,7 +58,7 @@ export function planLayout(ast: SpecFile, items: readonly SourceItem[]): LayoutP
     switch (declaration.kind) {
       case "Enum": {
         for (const member of declaration.members) separatedEnds.add(member.span.end.offset);
-        const oneLine = oneLineEnum(declaration, items, tokenIndex);
+        const oneLine = oneLineEnum(declaration, items);
         if (oneLine) oneLineEnums.set(oneLine.open, oneLine);
         else for (const member of declaration.members) anchors.add(member.span.start.offset);
         break;
@@ -111,14 +107,10 @@ function literals(literal: Literal, into: Set<number>): void {
  * An enum goes on one line when it has members, nothing between its braces but members and
  * commas (no docs, no comments), and the line fits. Anything else gets one member per line.
  */
-function oneLineEnum(
-  declaration: EnumDecl,
-  items: readonly SourceItem[],
-  tokenIndex: ReadonlyMap<number, number>,
-): (OneLineEnum & { readonly open: number }) | undefined {
+function oneLineEnum(declaration: EnumDecl, items: readonly SourceItem[]): (OneLineEnum & { readonly open: number }) | undefined {
   if (declaration.members.length === 0) return undefined;
-  const nameIndex = tokenIndex.get(declaration.name.span.start.offset);
-  const closeIndex = tokenIndex.get(declaration.span.end.offset - 1);
+  const nameIndex = indexAt(items, declaration.name.span.start.offset);
+  const closeIndex = indexAt(items, declaration.span.end.offset - 1);
   if (nameIndex === undefined || closeIndex === undefined) return undefined;
   const open = items[nameIndex + 1];
   if (open?.kind !== "token" || open.text !== "{") return undefined;
@@ -128,4 +120,18 @@ function oneLineEnum(
   const line = `enum ${declaration.name.name} { ${declaration.members.map((m) => m.name.name).join(", ")} }`;
   if (line.length > ONE_LINE_ENUM_WIDTH) return undefined;
   return { open: open.start, close: items[closeIndex]!.start, members: declaration.members.map((m) => m.name.span.start.offset) };
+}
+
+/** The index of the item starting at `offset` (items are in text order), if any. */
+function indexAt(items: readonly SourceItem[], offset: number): number | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const start = items[middle]!.start;
+    if (start === offset) return middle;
+    if (start < offset) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }

@@ -18,14 +18,19 @@ function same(a: unknown, b: unknown, key: string): boolean {
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
     return key === "text" && typeof a === "string" && typeof b === "string" && trimLines(a) === trimLines(b);
   }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!same(a[index], b[index], "")) return false;
+    return true;
+  }
   if (isSpan(a) && isSpan(b)) return true;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
   const aRecord = a as Record<string, unknown>;
   const bRecord = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(aRecord), ...Object.keys(bRecord)]);
-  for (const k of keys) {
-    if (IGNORED_KEYS.has(k) && !Array.isArray(a)) continue;
-    if (!same(aRecord[k], bRecord[k], k)) return false;
+  const aKeys = Object.keys(aRecord);
+  if (aKeys.length !== Object.keys(bRecord).length) return false;
+  for (const k of aKeys) {
+    if (IGNORED_KEYS.has(k)) continue;
+    if (!(k in bRecord) || !same(aRecord[k], bRecord[k], k)) return false;
   }
   return true;
 }
