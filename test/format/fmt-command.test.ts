@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runFmt } from "../../compiler/cli/commands/fmt.js";
-import { runCli } from "../cli/run-cli.js";
+import { spawn } from "node:child_process";
+import { runFmt, runFmtText } from "../../compiler/cli/commands/fmt.js";
+import { CLI, runCli } from "../cli/run-cli.js";
 
 const MESSY = "namespace a\ntype T { x: int, y: string }\n";
 const CANONICAL = "namespace a\n\ntype T {\n  x: int\n  y: string\n}\n";
@@ -98,7 +99,51 @@ describe("runFmt", () => {
   });
 });
 
+describe("runFmtText (--stdin)", () => {
+  it("prints the formatted text; with --check only answers by exit code", () => {
+    const c = capture();
+    expect(runFmtText(MESSY, { path: "x.events", check: false }, c.io)).toBe(0);
+    expect(c.out()).toBe(CANONICAL);
+    const d = capture();
+    expect(runFmtText(MESSY, { path: "x.events", check: true }, d.io)).toBe(1);
+    expect(runFmtText(CANONICAL, { path: "x.events", check: true }, d.io)).toBe(0);
+    expect(d.out()).toBe("");
+  });
+
+  it("prints nothing on stdout for a text with syntax errors, and the errors on stderr", () => {
+    const c = capture();
+    expect(runFmtText(BROKEN, { path: "buffer.events", check: false }, c.io)).toBe(1);
+    expect(c.out()).toBe("");
+    expect(c.err()).toContain("buffer.events:2:13: error EV1003");
+  });
+});
+
+function runCliWithStdin(args: readonly string[], input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
 describe("eventc fmt (built CLI)", () => {
+  it("--stdin formats what it reads", async () => {
+    const result = await runCliWithStdin(["fmt", "--stdin", "--stdin-path", "buf.events"], MESSY);
+    expect(result).toEqual({ status: 0, stdout: CANONICAL, stderr: "" });
+    const broken = await runCliWithStdin(["fmt", "--stdin", "--stdin-path", "buf.events"], BROKEN);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toBe("");
+    expect(broken.stderr).toContain("buf.events:2:13: error EV1003");
+    const usage = await runCliWithStdin(["fmt", "--stdin", "x.events"], MESSY);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("error EV9008: --stdin reads the text to format from stdin: give no paths with it.");
+  });
+
   it("formats, then --check passes; --help shows the command", async () => {
     const file = write("x.events", MESSY);
     const check = await runCli(["fmt", "--check", file]);

@@ -93,6 +93,23 @@ export function runFmt(options: FmtOptions, io: CommandIo): FmtRun {
   return { exitCode: failed ? 1 : 0, changed, unchanged, diagnostics };
 }
 
+/**
+ * `eventc fmt --stdin`: for editors that format through a command. The formatted text goes to
+ * stdout; a text with syntax errors gets its diagnostics on stderr, nothing on stdout, exit 1.
+ * With `check`, nothing is printed on stdout and the exit code says whether the text is formatted.
+ */
+export function runFmtText(text: string, options: { readonly path: string; readonly check: boolean; readonly color?: boolean }, io: CommandIo): 0 | 1 {
+  const result = formatSpec(text, options.path);
+  if ("diagnostics" in result) {
+    io.err(renderText(result.diagnostics, { sources: new Map([[options.path, text]]), color: options.color ?? false }));
+    io.err(`${renderSummary(result.diagnostics)}\n`);
+    return hasErrors(result.diagnostics) ? 1 : 0;
+  }
+  if (options.check) return result.text === text ? 0 : 1;
+  io.out(result.text);
+  return 0;
+}
+
 function summary(check: boolean, changed: number, unchanged: number): string {
   const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
   if (check) {
@@ -131,6 +148,8 @@ interface FmtArgs {
   paths?: string[];
   config?: string;
   check: boolean;
+  stdin: boolean;
+  stdinPath: string;
 }
 
 /** Colours only on a terminal, and never with NO_COLOR (https://no-color.org). */
@@ -144,9 +163,21 @@ export const fmtCommand: CommandModule<object, FmtArgs> = {
       .positional("paths", { type: "string", array: true, describe: "Spec files or folders (searched for *.events); default: \"specs\" in eventc.config.json, or the current folder" })
       .option("config", { type: "string", describe: "Config file (default: eventc.config.json in the current folder, if any)" })
       .option("check", { type: "boolean", default: false, describe: "Write nothing; list the files that are not formatted and exit 1 if there are any" })
+      .option("stdin", { type: "boolean", default: false, describe: "Format the text on stdin and print it on stdout (for editors); no paths" })
+      .option("stdin-path", { type: "string", default: "<stdin>", describe: "With --stdin: the file name used in diagnostics" })
       .example("$0 fmt specs", "Format every *.events file under specs/ (only changed files are written)")
       .example("$0 fmt --check", "In CI: fail when a spec is not formatted") as unknown as Argv<FmtArgs>,
-  handler: (args) => {
+  handler: async (args) => {
+    const io: CommandIo = { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) };
+    if (args.stdin && args.paths !== undefined && args.paths.length > 0) {
+      io.err(`error ${Diagnostics.InvalidUsage.code}: --stdin reads the text to format from stdin: give no paths with it.\nRun "eventc fmt --help" for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (args.stdin) {
+      process.exitCode = runFmtText(await readStdin(), { path: args.stdinPath, check: args.check, color: useColor() }, io);
+      return;
+    }
     const run = runFmt(
       {
         cwd: process.cwd(),
@@ -155,8 +186,14 @@ export const fmtCommand: CommandModule<object, FmtArgs> = {
         check: args.check,
         color: useColor(),
       },
-      { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) },
+      io,
     );
     process.exitCode = run.exitCode;
   },
 };
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
