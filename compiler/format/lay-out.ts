@@ -8,6 +8,8 @@ import type { LayoutPlan } from "./layout-plan.js";
 import { lineBreaksBetween, type SourceItem } from "./source-items.js";
 
 const INDENT = "  ";
+/** Spaces and tabs only: other invisible characters at the end of a comment are its text. */
+const TRAILING_SPACE = /[ \t\f\v]+$/;
 /** Tokens written right after what precedes them: `name?: T`, `list<T>`, `@min(1)`, `a.b`, `[a, b]`. */
 const NO_SPACE_BEFORE = new Set([",", ":", "?", "<", ">", "(", ")", "]", "."]);
 const NO_SPACE_AFTER = new Set(["<", "(", "[", ".", "?"]);
@@ -54,7 +56,7 @@ export function layOut(text: string, items: readonly SourceItem[], plan: LayoutP
 
   items.forEach((item, index) => {
     if (item.kind !== "token") {
-      const content = item.text.trimEnd();
+      const content = item.text.replace(TRAILING_SPACE, "");
       // Trailing when code other than commas precedes it on its line (a comma goes next to its token anyway).
       const trailing = item.kind === "comment" && line !== undefined && lineBreaksBetween(text, codeEnd, item.start) === 0;
       if (trailing) line += ` ${content}`;

@@ -40,5 +40,5 @@ function isSpan(value: object): boolean {
 }
 
 function trimLines(text: string): string {
-  return text.replace(/[ \t\f\v\uFEFF]+$/gm, "");
+  return text.replace(/[ \t\f\v]+$/gm, "");
 }

@@ -195,6 +195,11 @@ describe("formatSpec: canonical layout", () => {
     expect(formatted(text)).toBe(lines("namespace n", "", "// c", "type T {", "  a: int", "}"));
   });
 
+  it("removes only spaces and tabs at the end of comments and docs", () => {
+    const text = "namespace n\n/// Doc\u00a0\t\ntype T { a: int // c\u2003 \f\n}";
+    expect(formatted(text)).toBe(lines("namespace n", "", "/// Doc\u00a0", "type T {", "  a: int // c\u2003", "}"));
+  });
+
   it("keeps comments on their own line and trailing comments trailing", () => {
     const text = "namespace n\ntype T {\n  a: int\n      // under a\n  b: int // after b\n  // before the brace\n}\n";
     expect(formatted(text)).toBe(lines("namespace n", "", "type T {", "  a: int", "  // under a", "  b: int // after b", "  // before the brace", "}"));

@@ -25,7 +25,7 @@ export function meaningOf(text: string): unknown {
       }
       // The formatter drops trailing whitespace, also at the end of `///` lines.
       if (key === "doc" && typeof value === "object" && value !== null) {
-        return { text: (value as { text: string }).text.replace(/[ \t]+$/gm, "") };
+        return { text: (value as { text: string }).text.replace(/[ \t\f\v]+$/gm, "") };
       }
       return value;
     }),
@@ -55,7 +55,7 @@ export function commentsOf(text: string): FoundComment[] {
     } else if (c === "/" && text[i + 1] === "/") {
       let end = i;
       while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-      found.push({ text: text.slice(i, end).replace(/\s+$/, ""), trailing: codeOnLine, at: i });
+      found.push({ text: text.slice(i, end).replace(/[ \t\f\v]+$/, ""), trailing: codeOnLine, at: i });
       i = end - 1;
     } else if (!/\s/.test(c) && c !== ",") {
       codeOnLine = true;
