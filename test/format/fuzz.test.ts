@@ -41,6 +41,31 @@ describe("formatting a fuzz corpus of valid specs", () => {
     );
   });
 
+  it("on mutated and arbitrary text: never throws; whatever it formats keeps meaning, comments and idempotence", () => {
+    const inserts = ["", ",", "{", "}", "//", "///", "\n", '"', "@", "?", ":", "x", "event ", "= []", "\r", "\u2028"];
+    const mutated = messySpec.chain((spec) =>
+      fc.tuple(fc.nat(spec.length), fc.nat(3), fc.constantFrom(...inserts)).map(([at, cut, insert]) => spec.slice(0, at) + insert + spec.slice(at + cut)),
+    );
+    let formattedCount = 0;
+    fc.assert(
+      fc.property(fc.oneof(mutated, fc.string({ unit: "binary", maxLength: 200 })), (text) => {
+        const result = formatSpec(text, "fuzz.events");
+        if ("diagnostics" in result) {
+          expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+          expect(result.diagnostics.every((d) => d.code !== "EV9009")).toBe(true);
+          return;
+        }
+        formattedCount++;
+        expect(meaningOf(result.text)).toEqual(meaningOf(text));
+        expect(orderOf(result.text)).toEqual(orderOf(text));
+        expect(format(result.text)).toBe(result.text);
+      }),
+      { numRuns: 300 },
+    );
+    // Many mutations keep the text valid (a comma, a newline, a cut inside whitespace).
+    expect(formattedCount).toBeGreaterThan(30);
+  });
+
   it("always yields LF lines without trailing whitespace, no runs of blank lines, one final newline", () => {
     fc.assert(
       fc.property(messySpec, (text) => {
