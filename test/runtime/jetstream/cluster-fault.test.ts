@@ -34,7 +34,7 @@ async function all(iterable: AsyncIterable<StoredEvent>): Promise<StoredEvent[]>
 }
 
 describe.runIf(hasServer)("JetStream cluster under faults", () => {
-  it("keeps every acknowledged event exactly once and in key order through kill -9 of the stream leader", { timeout: 150_000 }, async () => {
+  it("keeps every acknowledged event exactly once and in key order through kill -9 of the stream leader", { timeout: 240_000 }, async () => {
     const cluster = await startCluster(3);
     const logs: Log[] = [];
     try {
@@ -141,7 +141,10 @@ describe.runIf(hasServer)("JetStream cluster under faults", () => {
       // The interrupted group resumes from its checkpoint on another client and misses nothing.
       const resumed: StoredEvent[] = [];
       const sub2 = await reader.subscribe({ topics: ["orders"], group: "billing", handler: (e) => void (resumed.push(e), delivered.set(e.id, e)) });
-      const deadline = Date.now() + 20_000;
+      // A bounded wait, not a speed assertion: after a restart a stalled consumer read is abandoned
+      // after 10 s per partition (runtime/jetstream/record-source.ts), and the suite runs other files
+      // beside this one, so catching up may take a while on a loaded 2-core machine.
+      const deadline = Date.now() + 100_000;
       while (delivered.size < stored.length && Date.now() < deadline) await sleep(50);
       await sub2.stop();
       expect([...byId.keys()].filter((id) => !delivered.has(id))).toEqual([]);
