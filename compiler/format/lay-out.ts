@@ -1,8 +1,9 @@
 /**
  * The canonical layout: walks the source items in order and decides only what goes between
  * them (nothing, a space, a line break, a blank line) and how far each line is indented. Tokens
- * and comments are written as they are (comments without trailing whitespace), separator commas
- * are dropped, and one-line enums get `, ` between members. See docs/formatting.md for the style.
+ * and comments are written as they are (comments without trailing spaces and tabs), separator
+ * commas are dropped, list commas stay glued to the item before them, and one-line enums get
+ * `, ` between members. See docs/formatting.md for the style.
  */
 import type { LayoutPlan } from "./layout-plan.js";
 import { lineBreaksBetween, type SourceItem } from "./source-items.js";
