@@ -61,3 +61,14 @@ export function checkTopicSpec(topic: { name: string; partitions: number }): voi
   }
   if (issues.length > 0) throw new ValidationError(`topic spec${typeof topic?.name === "string" ? ` "${topic.name}"` : ""}`, issues);
 }
+
+/** Partition `partition` of a topic, or a ValidationError naming the valid range (shared by the backends' read paths). */
+export function partitionAt<T>(topic: string, partitions: readonly T[], partition: number): T {
+  const found = Number.isInteger(partition) ? partitions[partition] : undefined;
+  if (found === undefined) {
+    throw new ValidationError(`partition of topic "${topic}"`, [
+      { path: "$", message: `must be an integer from 0 to ${partitions.length - 1}, got ${String(partition)}` },
+    ]);
+  }
+  return found;
+}

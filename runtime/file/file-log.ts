@@ -36,7 +36,7 @@ import type {
   VerifyResult,
 } from "../log.js";
 import { partitionFor } from "../partitioner.js";
-import { checkBatch, checkTopicSpec, normalizeTime } from "../append-batch.js";
+import { checkBatch, checkTopicSpec, normalizeTime, partitionAt } from "../append-batch.js";
 import { limited } from "../replay-merge.js";
 import { startConsumerGroup, type SubscriptionSource } from "../subscription/consumer-group.js";
 import { writeFileAtomicSync } from "./atomic-file.js";
@@ -513,14 +513,7 @@ class FileLog implements Log {
   }
 
   #partition(topicName: string, partition: number): PartitionIndex {
-    const topic = this.#topic(topicName);
-    const found = Number.isInteger(partition) ? topic.partitions[partition] : undefined;
-    if (!found) {
-      throw new ValidationError(`partition of topic "${topicName}"`, [
-        { path: "$", message: `must be an integer from 0 to ${topic.spec.partitions - 1}, got ${String(partition)}` },
-      ]);
-    }
-    return found;
+    return partitionAt(topicName, this.#topic(topicName).partitions, partition);
   }
 }
 

@@ -24,7 +24,7 @@ import type {
   VerifyResult,
 } from "../log.js";
 import { partitionFor } from "../partitioner.js";
-import { checkBatch, checkTopicSpec, normalizeTime } from "../append-batch.js";
+import { checkBatch, checkTopicSpec, normalizeTime, partitionAt } from "../append-batch.js";
 import { limited, replayTopics } from "../replay-merge.js";
 import { startConsumerGroup, type CheckpointStore, type SubscriptionSource } from "../subscription/consumer-group.js";
 
@@ -308,14 +308,7 @@ class MemoryLog implements Log {
   }
 
   #partition(topicName: string, partition: number): Partition {
-    const topic = this.#topic(topicName);
-    const found = Number.isInteger(partition) ? topic.partitions[partition] : undefined;
-    if (!found) {
-      throw new ValidationError(`partition of topic "${topicName}"`, [
-        { path: "$", message: `must be an integer from 0 to ${topic.spec.partitions - 1}, got ${String(partition)}` },
-      ]);
-    }
-    return found;
+    return partitionAt(topicName, this.#topic(topicName).partitions, partition);
   }
 }
 
