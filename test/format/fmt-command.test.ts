@@ -1,5 +1,5 @@
 /** `eventc fmt`: `runFmt` on real folders (writing, --check, errors, config), and the built CLI. */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, chmodSync, readdirSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -45,6 +45,16 @@ describe("runFmt", () => {
     expect(c.out()).toBe("specs/messy.events\nFormatted 1 file, 1 already formatted.\n");
     expect(c.err()).toBe("");
     expect(readdirSync(join(dir, "specs")).sort()).toEqual(["messy.events", "tidy.events"]);
+  });
+
+  it("formats the file a symbolic link points to and keeps the link", () => {
+    const target = write("shared/real.events", MESSY);
+    mkdirSync(join(dir, "specs"));
+    symlinkSync(target, join(dir, "specs", "linked.events"));
+    const c = capture();
+    expect(runFmt({ cwd: dir, paths: ["specs/linked.events"], check: false }, c.io).exitCode).toBe(0);
+    expect(lstatSync(join(dir, "specs", "linked.events")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe(CANONICAL);
   });
 
   it("--check writes nothing, lists the unformatted files and exits 1", () => {

@@ -6,7 +6,7 @@
  *
  * The logic is `runFmt`, a plain function over an output sink; `fmtCommand` maps yargs onto it.
  */
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { Diagnostics } from "../../diagnostics/catalogue/index.js";
@@ -122,9 +122,11 @@ function summary(check: boolean, changed: number, unchanged: number): string {
 
 /**
  * Writes next to the file and renames over it, so that a crash or a full disk never leaves a
- * half-written spec behind; the file keeps its permissions.
+ * half-written spec behind; the file keeps its permissions, and a symbolic link stays a link
+ * (the file it points to is replaced).
  */
-function replaceFile(path: string, text: string): void {
+function replaceFile(link: string, text: string): void {
+  const path = realpathSync(link);
   const temporary = `${path}.${process.pid}.fmt-tmp`;
   try {
     writeFileSync(temporary, text, "utf8");
