@@ -1,7 +1,9 @@
 /** `formatSpec`: the canonical layout on messy inputs, exactly; refusal of broken files. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatSpec, ONE_LINE_ENUM_WIDTH } from "../../compiler/format/index.js";
-import { meaningOf } from "./helpers.js";
+import { meaningOf, ROOT } from "./helpers.js";
 
 function format(text: string): string {
   const result = formatSpec(text, "spec.events");
@@ -93,6 +95,13 @@ describe("formatSpec: canonical layout", () => {
         "// the end",
       ),
     );
+  });
+
+  it("leaves the style example of docs/formatting.md as it is", () => {
+    const doc = readFileSync(join(ROOT, "docs/formatting.md"), "utf8");
+    const example = /## The canonical style\n\n```\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toContain("namespace shop");
+    expect(format(example!)).toBe(example);
   });
 
   it("leaves a canonical file byte for byte as it is", () => {
