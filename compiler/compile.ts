@@ -31,7 +31,11 @@ export interface CompileOptions extends GenerateOptions {
   readonly generate?: boolean;
   /** Replaces the parser (tests only). */
   readonly parse?: ParseFile;
+  /** Called as each phase starts, for progress indicators on large trees. */
+  readonly onPhase?: (phase: CompilePhase, detail: string) => void;
 }
+
+export type CompilePhase = "parse" | "check" | "model" | "generate";
 
 export interface CompileResult {
   /** Every problem found, sorted by file, position and code. */
@@ -56,11 +60,14 @@ export const readFileFromDisk: ReadFile = (path) => {
 
 export function compile(options: CompileOptions): CompileResult {
   const { roots, readFile } = inputs(options);
+  const onPhase = options.onPhase ?? (() => undefined);
+  onPhase("parse", `${roots.length} file(s)`);
   const loaded = loadFiles(roots, readFile, options.parse ?? parse);
   const sources = new Map(loaded.files.map((f) => [f.path, f.text]));
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   for (const file of loaded.files) diagnostics.push(...file.syntaxProblems.map(syntaxProblemToDiagnostic));
 
+  onPhase("check", `${loaded.files.length} file(s)`);
   const checked = guard("checking the specs", diagnostics, () => {
     const program = resolveProgram(loaded.files);
     diagnostics.push(...withoutRecoveryNoise(runChecks(program), loaded.files));
@@ -70,6 +77,7 @@ export function compile(options: CompileOptions): CompileResult {
   let model: Model | undefined;
   let outputs: readonly GeneratedFile[] = [];
   if (checked !== undefined && !hasErrors(diagnostics)) {
+    onPhase("model", "");
     model = guard("building the model", diagnostics, () => buildModel(checked));
     if (model !== undefined && options.generate !== false) {
       const generateOptions: GenerateOptions = {
@@ -78,6 +86,7 @@ export function compile(options: CompileOptions): CompileResult {
         ...(options.version !== undefined ? { version: options.version } : {}),
       };
       const model_ = model;
+      onPhase("generate", `${model.namespaces.length} namespace(s)`);
       outputs = guard("generating code", diagnostics, () => generate(model_, generateOptions)) ?? [];
     }
   }

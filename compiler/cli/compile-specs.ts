@@ -10,12 +10,17 @@ import { loadConfig } from "../config/load-config.js";
 import { normalizeOptions, type EventcOptions, type RawOptions } from "../config/options.js";
 import { collectSpecFiles } from "../io/collect-spec-files.js";
 import { relative } from "node:path";
+import type { Progress } from "./progress.js";
+
+const PHASE_WORDS: Record<string, string> = { parse: "parsing", check: "checking", model: "building the model", generate: "generating" };
 
 export interface SpecsRequest extends RawOptions {
   readonly config?: string;
   readonly cwd: string;
   /** Generate code (generate) or stop after checking (check, lock). */
   readonly generate: boolean;
+  /** Progress of the phases (drawn only on a terminal). */
+  readonly progress?: Progress;
 }
 
 export interface CompiledRequest {
@@ -42,6 +47,8 @@ export function compileSpecs(request: SpecsRequest): CompiledRequest {
     generate: request.generate,
     runtimeImport: options.runtimeImport,
     rootDir: options.rootDir,
+    ...(request.progress ? { onPhase: (phase: string, detail: string) => request.progress?.update(`eventc: ${PHASE_WORDS[phase] ?? phase} ${detail}`.trimEnd()) } : {}),
   });
+  request.progress?.done();
   return { options, result, diagnostics: result.diagnostics };
 }

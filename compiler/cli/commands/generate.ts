@@ -13,8 +13,9 @@ import { renderJson, renderSummary, renderText } from "../../report/index.js";
 import { compileSpecs, type CompiledRequest, type SpecsRequest } from "../compile-specs.js";
 import type { CommandIo } from "./evolution-output.js";
 import { generateLockStep } from "./lock.js";
+import { createProgress } from "../progress.js";
 
-export interface GenerateRequest extends Omit<SpecsRequest, "generate"> {
+export interface GenerateRequest extends Omit<SpecsRequest, "generate" | "progress"> {
   readonly updateLock: boolean;
   readonly format: "text" | "json";
   readonly color: boolean;
@@ -28,7 +29,7 @@ export interface GenerateRun {
 
 /** One generation: compile, write changed files, update the lock if asked, print. */
 export function runGenerate(request: GenerateRequest, io: CommandIo): GenerateRun {
-  const compiled = compileSpecs({ ...request, generate: true });
+  const compiled = compileSpecs({ ...request, generate: true, progress: createProgress(process.stderr) });
   const diagnostics: Diagnostic[] = [...compiled.diagnostics];
   let summary: string | undefined;
   const { options, result } = compiled;
