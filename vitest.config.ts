@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The JSON report lets .ci/run print one plain "N passed, N failed" line at the end.
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results.json" },
   },
 });
