@@ -2,22 +2,9 @@
  * Hover text for a declaration: a one-line signature in an `events` code block, then its
  * `///` documentation. For an event with several versions the newest documented one speaks.
  */
-import type { DocComment, FieldDecl, KeyDecl, TypeRef } from "../../grammar/ast.js";
+import type { DocComment, FieldDecl, KeyDecl } from "../../grammar/ast.js";
 import type { DeclSymbol } from "../resolve/symbols.js";
-
-export function typeText(type: TypeRef | undefined): string {
-  if (type === undefined) return "?";
-  switch (type.kind) {
-    case "Primitive":
-      return type.name;
-    case "Named":
-      return type.name.text;
-    case "List":
-      return `list<${typeText(type.element)}>`;
-    case "Map":
-      return `map<${typeText(type.key)}, ${typeText(type.value)}>`;
-  }
-}
+import { typeText } from "../checks/field-types.js";
 
 function fieldsText(fields: readonly FieldDecl[] | undefined): string {
   const list = (fields ?? []).filter((f) => f.name?.name).map((f) => `${f.name.name}${f.optional ? "?" : ""}: ${typeText(f.type)}`);
