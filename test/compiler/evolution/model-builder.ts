@@ -112,19 +112,8 @@ export function aggregate(
   return { name, qualifiedName, topic: topicName, key: { ...key, span: keySpan }, events: eventModels, span: aggregateSpan };
 }
 
-export function namespace(name: string, parts: Partial<Omit<NamespaceModel, "name">>): NamespaceModel {
-  return {
-    name,
-    files: parts.files ?? [`${name}.events`],
-    enums: parts.enums ?? [],
-    records: parts.records ?? [],
-    topics: parts.topics ?? [],
-    aggregates: parts.aggregates ?? [],
-    projections: parts.projections ?? [],
-    dependsOn: parts.dependsOn ?? [],
-    ...(parts.doc !== undefined ? { doc: parts.doc } : {}),
-  };
-}
+// Namespaces are built exactly as in the generator tests.
+export { namespace } from "../generate/model-builder.js";
 
 export function model(...namespaces: NamespaceModel[]): Model {
   return { namespaces: [...namespaces].sort((a, b) => (a.name < b.name ? -1 : 1)) };
